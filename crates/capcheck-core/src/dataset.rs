@@ -1,0 +1,560 @@
+//! Reading the capability dataset from file contents: TOML (one app a file) or JSON (one app,
+//! or an array of apps), validated against the model, every problem reported at once.
+//!
+//! The front ends read the files; this module takes `(name, text)` pairs. A bad record is
+//! reported with file, line, column and field, and the other records still load. Within one
+//! file, each type error is reported and its key set aside so the rest of the file can be checked
+//! too.
+
+use std::collections::HashMap;
+
+use serde_json::Value as Json;
+
+use crate::date::parse_date;
+use crate::diagnostic::{Diagnostic, Span};
+use crate::locate;
+use crate::model::AppRecord;
+
+/// Longest text a data field may hold, in bytes. Longer values are refused, not truncated.
+pub const MAX_TEXT_LEN: usize = 64 * 1024;
+/// Type errors reported per record before the rest of it is skipped.
+const MAX_ERRORS_PER_RECORD: usize = 20;
+
+/// A data file's name (as the user should see it) and contents.
+#[derive(Debug, Clone, Copy)]
+pub struct DataFile<'a> {
+    /// The name diagnostics use (`data/clari.toml`).
+    pub name: &'a str,
+    /// The file's text.
+    pub text: &'a str,
+}
+
+/// One loaded record and the file it came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoadedApp {
+    /// The record.
+    pub record: AppRecord,
+    /// The file it came from.
+    pub file: String,
+    /// Where the record starts in its file.
+    pub span: Option<Span>,
+}
+
+/// The records that loaded, in the order given (sorted by id when loaded with [`load`]).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Dataset {
+    /// The apps.
+    pub apps: Vec<LoadedApp>,
+}
+
+impl Dataset {
+    /// The app with this id.
+    pub fn get(&self, id: &str) -> Option<&LoadedApp> {
+        self.apps.iter().find(|a| a.record.id == id)
+    }
+}
+
+/// Parses and validates every file, keeping every good record and reporting every problem.
+/// Records are sorted by id; a duplicate id is an error on the later file and is skipped.
+pub fn load(files: &[DataFile<'_>]) -> (Dataset, Vec<Diagnostic>) {
+    let mut apps: Vec<LoadedApp> = Vec::new();
+    let mut diagnostics = Vec::new();
+    let mut seen: HashMap<String, String> = HashMap::new();
+    for file in files {
+        let (records, mut diags) = parse_file(file.name, file.text);
+        diagnostics.append(&mut diags);
+        for app in records {
+            if let Some(first) = seen.get(&app.record.id) {
+                diagnostics.push(
+                    Diagnostic::error(
+                        "duplicate-id",
+                        file.name,
+                        format!("app id `{}` is already used", app.record.id),
+                    )
+                    .with_span(id_span(file, &app))
+                    .with_field("id")
+                    .with_help(format!("first defined in `{first}`; app ids must be unique")),
+                );
+                continue;
+            }
+            seen.insert(app.record.id.clone(), file.name.to_owned());
+            apps.push(app);
+        }
+    }
+    apps.sort_by(|a, b| a.record.id.cmp(&b.record.id));
+    (Dataset { apps }, diagnostics)
+}
+
+fn id_span(file: &DataFile<'_>, app: &LoadedApp) -> Option<Span> {
+    match Format::of(file.name) {
+        Some(Format::Toml) => locate::toml(file.text, &["id".into()]),
+        _ => app.span,
+    }
+}
+
+/// The file formats data files come in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// TOML: one app per file.
+    Toml,
+    /// JSON: one app, or an array of apps.
+    Json,
+}
+
+impl Format {
+    /// The format a file name's extension says, if any.
+    pub fn of(name: &str) -> Option<Format> {
+        let lower = name.to_ascii_lowercase();
+        if lower.ends_with(".toml") {
+            Some(Format::Toml)
+        } else if lower.ends_with(".json") {
+            Some(Format::Json)
+        } else {
+            None
+        }
+    }
+}
+
+/// Parses one data file into its valid records and the problems found.
+pub fn parse_file(name: &str, text: &str) -> (Vec<LoadedApp>, Vec<Diagnostic>) {
+    match Format::of(name) {
+        Some(Format::Toml) => parse_toml(name, text),
+        Some(Format::Json) => parse_json(name, text),
+        None => (
+            Vec::new(),
+            vec![Diagnostic::error(
+                "unsupported-file",
+                name,
+                "data files must end in `.toml` or `.json`",
+            )],
+        ),
+    }
+}
+
+fn parse_toml(name: &str, text: &str) -> (Vec<LoadedApp>, Vec<Diagnostic>) {
+    let (table, errors) = toml::de::DeTable::parse_recoverable(text);
+    if !errors.is_empty() {
+        let mut diags: Vec<Diagnostic> = errors
+            .iter()
+            .map(|e| {
+                let span = e.span().map(|r| Span::from_range(text, r.start, r.end));
+                Diagnostic::error("syntax", name, one_line(e.message())).with_span(span)
+            })
+            .collect();
+        diags.sort_by_key(|d| d.span.map(|s| s.start));
+        return (Vec::new(), diags);
+    }
+    let mut table = table;
+    let mut diags = Vec::new();
+    let mut removed: Vec<Vec<String>> = Vec::new();
+    for _ in 0..MAX_ERRORS_PER_RECORD {
+        let de = toml::de::Deserializer::from(table.clone());
+        match serde_path_to_error::deserialize::<_, AppRecord>(de) {
+            Ok(record) => {
+                if diags.is_empty() {
+                    check_record(name, text, Format::Toml, &record, &[], &mut diags);
+                    if diags.is_empty() {
+                        let span = Some(Span::from_range(text, 0, 0));
+                        return (
+                            vec![LoadedApp {
+                                record,
+                                file: name.to_owned(),
+                                span,
+                            }],
+                            diags,
+                        );
+                    }
+                }
+                return (Vec::new(), diags);
+            }
+            Err(err) => {
+                let path = error_path(err.path(), err.inner().message());
+                let span = err
+                    .inner()
+                    .span()
+                    .map(|r| Span::from_range(text, r.start, r.end))
+                    .or_else(|| locate::toml(text, &path));
+                let message = describe(err.inner().message());
+                let missing = missing_field(err.inner().message());
+                if let Some(m) = &missing {
+                    let mut full = path.clone();
+                    full.push(m.clone());
+                    if removed.contains(&full) {
+                        break;
+                    }
+                }
+                diags.push(
+                    Diagnostic::error("invalid-record", name, message)
+                        .with_span(span)
+                        .with_field(join_path(&path)),
+                );
+                if missing.is_some() || !locate::remove_toml(table.get_mut(), &path) {
+                    break;
+                }
+                removed.push(path);
+            }
+        }
+    }
+    (Vec::new(), diags)
+}
+
+fn parse_json(name: &str, text: &str) -> (Vec<LoadedApp>, Vec<Diagnostic>) {
+    let value: Json = match serde_json::from_str(text) {
+        Ok(v) => v,
+        Err(e) => {
+            let span = Span::from_line_column(text, e.line(), e.column());
+            return (
+                Vec::new(),
+                vec![Diagnostic::error("syntax", name, describe(&e.to_string())).with_span(Some(span))],
+            );
+        }
+    };
+    let (items, prefix): (Vec<Json>, bool) = match value {
+        Json::Array(items) => (items, true),
+        other => (vec![other], false),
+    };
+    let mut apps = Vec::new();
+    let mut diags = Vec::new();
+    for (index, item) in items.into_iter().enumerate() {
+        let base: Vec<String> = if prefix { vec![index.to_string()] } else { Vec::new() };
+        let start = locate::json(text, &base);
+        let mut item = item;
+        let mut record_diags = Vec::new();
+        let mut removed: Vec<Vec<String>> = Vec::new();
+        for _ in 0..MAX_ERRORS_PER_RECORD {
+            match serde_path_to_error::deserialize::<_, AppRecord>(item.clone()) {
+                Ok(record) => {
+                    if record_diags.is_empty() {
+                        check_record(name, text, Format::Json, &record, &base, &mut record_diags);
+                        if record_diags.is_empty() {
+                            apps.push(LoadedApp {
+                                record,
+                                file: name.to_owned(),
+                                span: start,
+                            });
+                        }
+                    }
+                    break;
+                }
+                Err(err) => {
+                    let message = err.inner().to_string();
+                    let path = error_path(err.path(), &message);
+                    let missing = missing_field(&message);
+                    if let Some(m) = &missing {
+                        let mut full = path.clone();
+                        full.push(m.clone());
+                        if removed.contains(&full) {
+                            break;
+                        }
+                    }
+                    let full: Vec<String> = base.iter().chain(&path).cloned().collect();
+                    record_diags.push(
+                        Diagnostic::error("invalid-record", name, describe(&message))
+                            .with_span(locate::json(text, &full).or(start))
+                            .with_field(join_path(&path)),
+                    );
+                    if missing.is_some() || !locate::remove_json(&mut item, &path) {
+                        break;
+                    }
+                    removed.push(path);
+                }
+            }
+        }
+        diags.append(&mut record_diags);
+    }
+    (apps, diags)
+}
+
+/// The path of a serde error, extended by the field an "unknown field" error names.
+fn error_path(path: &serde_path_to_error::Path, message: &str) -> Vec<String> {
+    use serde_path_to_error::Segment;
+    let mut out: Vec<String> = path
+        .iter()
+        .filter_map(|s| match s {
+            Segment::Seq { index } => Some(index.to_string()),
+            Segment::Map { key } => Some(key.clone()),
+            Segment::Enum { variant } => Some(variant.clone()),
+            Segment::Unknown => None,
+        })
+        .collect();
+    if let Some(field) = backticked_after(message, "unknown field ") {
+        if out.last() != Some(&field) {
+            out.push(field);
+        }
+    }
+    out
+}
+
+fn missing_field(message: &str) -> Option<String> {
+    backticked_after(message, "missing field ")
+}
+
+fn backticked_after(message: &str, prefix: &str) -> Option<String> {
+    let rest = &message[message.find(prefix)? + prefix.len()..];
+    let rest = rest.strip_prefix('`')?;
+    Some(rest[..rest.find('`')?].to_owned())
+}
+
+/// A serde message as a one-line diagnostic, without serde_json's " at line X column Y" tail.
+fn describe(message: &str) -> String {
+    let first = one_line(message);
+    match first.find(" at line ") {
+        Some(i) => first[..i].to_owned(),
+        None => first,
+    }
+}
+
+fn one_line(message: &str) -> String {
+    message.lines().next().unwrap_or("").trim().to_owned()
+}
+
+fn join_path(path: &[String]) -> String {
+    let mut out = String::new();
+    for seg in path {
+        if seg.chars().all(|c| c.is_ascii_digit()) {
+            out.push_str(&format!("[{seg}]"));
+        } else {
+            if !out.is_empty() {
+                out.push('.');
+            }
+            out.push_str(seg);
+        }
+    }
+    out
+}
+
+/// Checks what the types cannot: the id's form, dates, source references and text sizes.
+fn check_record(
+    name: &str,
+    text: &str,
+    format: Format,
+    record: &AppRecord,
+    base: &[String],
+    out: &mut Vec<Diagnostic>,
+) {
+    let at = |path: &[String]| -> Option<Span> {
+        let full: Vec<String> = base.iter().chain(path).cloned().collect();
+        match format {
+            Format::Toml => locate::toml(text, &full),
+            Format::Json => locate::json(text, &full),
+        }
+    };
+    let mut push = |path: Vec<String>, code: &str, message: String, help: &str| {
+        out.push(
+            Diagnostic::error(code, name, message)
+                .with_span(at(&path))
+                .with_field(join_path(&path))
+                .with_help(help.to_owned()),
+        );
+    };
+    if !is_slug(&record.id) {
+        push(
+            vec!["id".into()],
+            "invalid-id",
+            format!("app id `{}` is not a slug", clip(&record.id)),
+            "use lowercase letters, digits and single dashes, e.g. `amazing-hiring`",
+        );
+    }
+    if record.name.trim().is_empty() {
+        push(vec!["name".into()], "invalid-value", "the app's name is empty".into(), "give the app's display name");
+    }
+    if record.sources.is_empty() {
+        push(vec!["sources".into()], "missing-source", "the record names no source".into(), "add a `[[sources]]` table: every value must be traceable to a document");
+    }
+    let mut source_ids: Vec<&str> = Vec::new();
+    for (i, source) in record.sources.iter().enumerate() {
+        if source_ids.contains(&source.id.as_str()) {
+            push(vec!["sources".into(), i.to_string(), "id".into()], "duplicate-source", format!("source id `{}` is used twice", clip(&source.id)), "give each source its own id");
+        }
+        source_ids.push(&source.id);
+        if let Some(updated) = &source.updated {
+            if parse_date(updated).is_none() {
+                push(vec!["sources".into(), i.to_string(), "updated".into()], "invalid-date", format!("`{}` is not a date", clip(updated)), "write `YYYY-MM-DD`, or `YYYY-MM` when only the month is known");
+            }
+        }
+    }
+    let json = match serde_json::to_value(record) {
+        Ok(j) => j,
+        Err(_) => return,
+    };
+    let mut path = Vec::new();
+    walk(&json, &mut path, &mut |path, key, value| {
+        if let Json::String(s) = value {
+            if s.len() > MAX_TEXT_LEN {
+                let mut p = path.to_vec();
+                p.push(key.to_owned());
+                push(p, "text-too-long", format!("text is {} bytes long, over the limit of {MAX_TEXT_LEN} bytes", s.len()), "shorten it: a data field holds a fact and its quote, not a document");
+            } else if key == "source" && path.first().map(String::as_str) != Some("sources") && !source_ids.contains(&s.as_str()) {
+                let mut p = path.to_vec();
+                p.push(key.to_owned());
+                push(p, "unknown-source", format!("source `{}` is not among the record's sources", clip(s)), "use the `id` of one of the `[[sources]]` tables");
+            }
+        }
+    });
+}
+
+fn walk(value: &Json, path: &mut Vec<String>, f: &mut dyn FnMut(&[String], &str, &Json)) {
+    match value {
+        Json::Object(map) => {
+            for (k, v) in map {
+                f(path, k, v);
+                path.push(k.clone());
+                walk(v, path, f);
+                path.pop();
+            }
+        }
+        Json::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                if let Some(last) = path.last().cloned() {
+                    let parent = &path[..path.len() - 1];
+                    let mut owned = parent.to_vec();
+                    owned.push(last.clone());
+                    f(&owned, &i.to_string(), v);
+                }
+                path.push(i.to_string());
+                walk(v, path, f);
+                path.pop();
+            }
+        }
+        _ => {}
+    }
+}
+
+fn is_slug(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 64
+        && !id.starts_with('-')
+        && !id.ends_with('-')
+        && !id.contains("--")
+        && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// User input shortened for a one-line message.
+fn clip(s: &str) -> String {
+    if s.chars().count() <= 60 {
+        s.to_owned()
+    } else {
+        let mut out: String = s.chars().take(57).collect();
+        out.push_str("...");
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MINIMAL: &str = "id = \"acme\"\nname = \"Acme\"\n[[sources]]\nid = \"guide\"\nupdated = \"2026-03-09\"\n";
+
+    /// A record with `extra` between the name and the sources (TOML keys after `[[sources]]`
+    /// would belong to the source).
+    fn record(extra: &str) -> String {
+        MINIMAL.replacen("[[sources]]", &format!("{extra}\n[[sources]]"), 1)
+    }
+
+    fn errors(name: &str, text: &str) -> Vec<(String, usize, usize, String)> {
+        parse_file(name, text)
+            .1
+            .into_iter()
+            .map(|d| {
+                let s = d.span.unwrap();
+                (d.field.unwrap_or_default(), s.line, s.column, d.message)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_minimal_record_loads_with_everything_not_documented() {
+        let (apps, diags) = parse_file("acme.toml", MINIMAL);
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(apps[0].record.scim.available.value, crate::model::Tri::NotDocumented);
+        assert_eq!(apps[0].record.auth.method.value, None);
+    }
+
+    #[test]
+    fn every_type_error_in_a_file_is_reported_with_its_position() {
+        let text = record(
+            "user_api = { value = \"maybe\" }\n[scim]\navailable = { value = \"yes\", colour = \"red\" }",
+        );
+        let mut got = errors("acme.toml", &text);
+        got.sort();
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[0].0, "scim.available.colour");
+        assert_eq!((got[0].1, got[0].2), (5, 30));
+        assert!(got[0].3.contains("unknown field `colour`"), "{}", got[0].3);
+        assert_eq!(got[1].0, "user_api.value");
+        assert_eq!((got[1].1, got[1].2), (3, 22));
+        assert!(got[1].3.contains("unknown variant `maybe`"), "{}", got[1].3);
+    }
+
+    #[test]
+    fn syntax_errors_are_all_reported() {
+        let got = errors("bad.toml", "id = \nname = \"x\"\n[[sources]\n");
+        let lines: Vec<usize> = got.iter().map(|g| g.1).collect();
+        assert_eq!(lines, [1, 3], "{got:?}");
+    }
+
+    #[test]
+    fn a_missing_required_field_names_the_field() {
+        let got = errors("acme.toml", "name = \"Acme\"\n[[sources]]\nid = \"guide\"\n");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(got[0].3.contains("missing field `id`"));
+    }
+
+    #[test]
+    fn semantic_errors_point_at_the_field() {
+        let text = record("user_api = { value = \"no\", source = \"blog\" }")
+            .replace("\"acme\"", "\"Acme Corp\"")
+            .replace("2026-03-09", "March 2026");
+        let got = errors("acme.toml", &text);
+        let fields: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+        assert_eq!(fields, ["id", "sources[0].updated", "user_api.source"], "{got:?}");
+        assert_eq!((got[0].1, got[1].1, got[2].1), (1, 6, 3));
+    }
+
+    #[test]
+    fn huge_text_is_refused_not_loaded() {
+        let text = record(&format!("summary = {{ value = \"{}\" }}", "x".repeat(10 << 20)));
+        let (apps, diags) = parse_file("big.toml", &text);
+        assert!(apps.is_empty());
+        assert_eq!(diags[0].code, "text-too-long");
+        assert_eq!(diags[0].field.as_deref(), Some("summary.value"));
+    }
+
+    #[test]
+    fn json_arrays_keep_good_records_and_report_bad_ones() {
+        let text = r#"[
+  {"id": "a", "name": "A", "sources": [{"id": "g"}]},
+  {"id": "b", "name": "B", "sources": [{"id": "g"}], "scim": {"available": {"value": "sometimes"}}}
+]"#;
+        let (apps, diags) = parse_file("set.json", text);
+        assert_eq!(apps.len(), 1);
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        assert_eq!(diags[0].field.as_deref(), Some("scim.available.value"));
+        assert_eq!(diags[0].span.map(|s| s.line), Some(3));
+    }
+
+    #[test]
+    fn json_syntax_errors_have_line_and_column() {
+        let got = errors("x.json", "{\n  \"id\": \"a\",\n  oops\n}");
+        assert_eq!((got[0].1, got[0].2), (3, 3), "{got:?}");
+    }
+
+    #[test]
+    fn duplicate_ids_are_reported_on_the_later_file() {
+        let files = [
+            DataFile { name: "a.toml", text: MINIMAL },
+            DataFile { name: "b.toml", text: MINIMAL },
+        ];
+        let (set, diags) = load(&files);
+        assert_eq!(set.apps.len(), 1);
+        assert_eq!(diags[0].file, "b.toml");
+        assert_eq!(diags[0].code, "duplicate-id");
+        assert_eq!(diags[0].span.map(|s| s.line), Some(1));
+    }
+
+    #[test]
+    fn other_extensions_are_refused() {
+        assert_eq!(parse_file("notes.txt", "").1[0].code, "unsupported-file");
+    }
+}

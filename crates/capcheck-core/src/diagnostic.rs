@@ -1,0 +1,200 @@
+//! Diagnostics: problems found in data files and rules, as data.
+//!
+//! Every front end renders the same [`Diagnostic`] value: the CLI prints it with the source line
+//! and a caret, the browser shows it next to the field or rule line.
+
+use serde::{Deserialize, Serialize};
+
+/// How serious a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    /// Worth a look; does not stop a run.
+    Warning,
+    /// The file, record or rule could not be used.
+    Error,
+}
+
+/// A position in a file: 1-based line and column, and the byte range it covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Span {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, counted in characters.
+    pub column: usize,
+    /// Byte offset where the span starts.
+    pub start: usize,
+    /// Byte offset where the span ends (exclusive).
+    pub end: usize,
+}
+
+impl Span {
+    /// The span covering bytes `start..end` of `text`, with line and column computed from it.
+    pub fn from_range(text: &str, start: usize, end: usize) -> Span {
+        let start = floor_char_boundary(text, start.min(text.len()));
+        let end = floor_char_boundary(text, end.clamp(start, text.len()));
+        let before = &text[..start];
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let column = text[line_start..start].chars().count() + 1;
+        Span {
+            line,
+            column,
+            start,
+            end,
+        }
+    }
+
+    /// The span of a 1-based line and column of `text` (one character wide).
+    pub fn from_line_column(text: &str, line: usize, column: usize) -> Span {
+        let mut offset = 0;
+        for (i, l) in text.split_inclusive('\n').enumerate() {
+            if i + 1 == line {
+                let col_offset: usize = l
+                    .chars()
+                    .take(column.saturating_sub(1))
+                    .map(char::len_utf8)
+                    .sum();
+                let start = offset + col_offset;
+                let end = l[col_offset..]
+                    .chars()
+                    .next()
+                    .map_or(start, |c| start + c.len_utf8());
+                return Span {
+                    line,
+                    column: column.max(1),
+                    start,
+                    end,
+                };
+            }
+            offset += l.len();
+        }
+        Span {
+            line: line.max(1),
+            column: column.max(1),
+            start: text.len(),
+            end: text.len(),
+        }
+    }
+}
+
+fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// One problem in a data file or a rule.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub level: Level,
+    /// A stable, kebab-case code (`invalid-value`, `rule-syntax`, `operation-limit`).
+    pub code: String,
+    /// The file the problem is in, as the front end named it.
+    pub file: String,
+    /// Where in the file, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub span: Option<Span>,
+    /// The record field concerned, as a dotted path (`scim.available.value`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+    /// The rule concerned.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rule: Option<String>,
+    /// The app concerned.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub app: Option<String>,
+    /// What is wrong: lowercase, one line, user input in backticks.
+    pub message: String,
+    /// How to fix it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    /// An error in `file` with the given code and message.
+    pub fn error(code: &str, file: &str, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            level: Level::Error,
+            code: code.to_owned(),
+            file: file.to_owned(),
+            span: None,
+            field: None,
+            rule: None,
+            app: None,
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    /// A warning in `file` with the given code and message.
+    pub fn warning(code: &str, file: &str, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            level: Level::Warning,
+            ..Diagnostic::error(code, file, message)
+        }
+    }
+
+    /// Sets the span.
+    pub fn with_span(mut self, span: Option<Span>) -> Diagnostic {
+        self.span = span;
+        self
+    }
+
+    /// Sets the field path.
+    pub fn with_field(mut self, field: impl Into<String>) -> Diagnostic {
+        self.field = Some(field.into());
+        self
+    }
+
+    /// Sets the rule id.
+    pub fn with_rule(mut self, rule: impl Into<String>) -> Diagnostic {
+        self.rule = Some(rule.into());
+        self
+    }
+
+    /// Sets the app id.
+    pub fn with_app(mut self, app: impl Into<String>) -> Diagnostic {
+        self.app = Some(app.into());
+        self
+    }
+
+    /// Sets the help text.
+    pub fn with_help(mut self, help: impl Into<String>) -> Diagnostic {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// `file:line:column`, or just the file when there is no span.
+    pub fn location(&self) -> String {
+        match self.span {
+            Some(s) => format!("{}:{}:{}", self.file, s.line, s.column),
+            None => self.file.clone(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn span_from_range_counts_lines_and_characters() {
+        let text = "ab\ncé\nxyz";
+        let s = Span::from_range(text, text.find('x').unwrap_or(0), text.len());
+        assert_eq!((s.line, s.column), (3, 1));
+        let s = Span::from_range(text, 6, 7); // after the two-byte é
+        assert_eq!((s.line, s.column), (2, 3));
+    }
+
+    #[test]
+    fn span_from_line_column_finds_the_byte_offset() {
+        let text = "one\ntwo\nthree";
+        let s = Span::from_line_column(text, 3, 2);
+        assert_eq!(&text[s.start..s.end], "h");
+        let past = Span::from_line_column(text, 9, 1);
+        assert_eq!(past.start, text.len());
+    }
+}

@@ -1,0 +1,457 @@
+//! Evaluating rules over apps: the one entry point front ends call.
+//!
+//! A [`Checker`] holds the engine, the dataset with each app converted once to the map rules
+//! read, and the compiled rules. Each app gets a rhai scope holding `today`, `settings` and
+//! `app`, built once and rewound after every rule, so no app is copied per evaluation. A rule that
+//! fails on any app (an error, or an engine limit such as the operation count) is stopped for the
+//! whole run and reported with its id, the app and the position; every other rule still runs.
+
+use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use rhai::{Dynamic, Engine, EvalAltResult, ImmutableString, Map, Scope};
+
+use crate::dataset::{Dataset, LoadedApp};
+use crate::date::parse_date;
+use crate::diagnostic::Diagnostic;
+use crate::report::{Evidence, Finding, Report};
+use crate::rule::{rhai_span, Rule};
+use crate::view::{dynamic_to_json, fields, to_dynamic};
+
+/// What rules are evaluated against besides the app: the date and user settings.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Context {
+    /// Today, `YYYY-MM-DD` (`today` in rules). The core has no clock: front ends pass it.
+    pub today: String,
+    /// Settings rules read as `settings.<name>`.
+    pub settings: BTreeMap<String, serde_json::Value>,
+}
+
+/// The settings rules get unless the user overrides them.
+pub fn default_settings() -> BTreeMap<String, serde_json::Value> {
+    let mut s = BTreeMap::new();
+    s.insert("stale_after_days".to_owned(), serde_json::Value::from(365));
+    s
+}
+
+impl Context {
+    /// A context for `today` with the default settings.
+    pub fn new(today: impl Into<String>) -> Context {
+        Context {
+            today: today.into(),
+            settings: default_settings(),
+        }
+    }
+
+    /// Checks `today` is a date.
+    pub fn validate(&self) -> Result<(), String> {
+        match parse_date(&self.today) {
+            Some(_) if self.today.len() == 10 => Ok(()),
+            _ => Err(format!("`{}` is not a date (YYYY-MM-DD)", self.today)),
+        }
+    }
+}
+
+fn json_to_dynamic(value: &serde_json::Value) -> Dynamic {
+    use serde_json::Value;
+    match value {
+        Value::Null => Dynamic::UNIT,
+        Value::Bool(b) => (*b).into(),
+        Value::Number(n) => match n.as_i64() {
+            Some(i) => i.into(),
+            None => n.as_f64().map_or(Dynamic::UNIT, Dynamic::from_float),
+        },
+        Value::String(s) => ImmutableString::from(s.as_str()).into(),
+        Value::Array(a) => Dynamic::from_array(a.iter().map(json_to_dynamic).collect()),
+        Value::Object(o) => {
+            let map: Map = o
+                .iter()
+                .map(|(k, v)| (k.as_str().into(), json_to_dynamic(v)))
+                .collect();
+            Dynamic::from_map(map)
+        }
+    }
+}
+
+/// A rule's result on the apps it ran on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RuleOutcome {
+    /// The rule's id.
+    pub rule: String,
+    /// Indexes (into the dataset) of the apps flagged, with each finding's message.
+    pub hits: Vec<(usize, String)>,
+    /// The error that stopped the rule, if it failed.
+    pub error: Option<Diagnostic>,
+}
+
+/// The dataset, rules and context, ready to evaluate.
+pub struct Checker {
+    engine: Engine,
+    dataset: Dataset,
+    rules: Vec<Rule>,
+    scopes: Vec<Scope<'static>>,
+    context: Context,
+}
+
+impl Checker {
+    /// Converts every app once and builds its scope.
+    pub fn new(engine: Engine, dataset: Dataset, rules: Vec<Rule>, context: Context) -> Checker {
+        let scopes = build_scopes(&dataset, &context);
+        Checker {
+            engine,
+            dataset,
+            rules,
+            scopes,
+            context,
+        }
+    }
+
+    /// The engine rules run in.
+    pub fn engine(&self) -> &Engine {
+        &self.engine
+    }
+
+    /// The dataset.
+    pub fn dataset(&self) -> &Dataset {
+        &self.dataset
+    }
+
+    /// The rules.
+    pub fn rules(&self) -> &[Rule] {
+        &self.rules
+    }
+
+    /// The context.
+    pub fn context(&self) -> &Context {
+        &self.context
+    }
+
+    /// Replaces the rules (the apps' scopes are kept).
+    pub fn set_rules(&mut self, rules: Vec<Rule>) {
+        self.rules = rules;
+    }
+
+    /// Replaces the context and rebuilds the apps' scopes.
+    pub fn set_context(&mut self, context: Context) {
+        self.scopes = build_scopes(&self.dataset, &context);
+        self.context = context;
+    }
+
+    /// Evaluates one rule over every app.
+    pub fn evaluate_rule(&mut self, rule: &Rule) -> RuleOutcome {
+        let stop = AtomicBool::new(false);
+        let (hits, error) = run_chunk(&self.engine, rule, &mut self.scopes, 0, &self.dataset, &stop);
+        finish(rule, vec![(hits, error)])
+    }
+
+    /// Evaluates every rule over every app, in parallel where the `parallel` feature is on and
+    /// the dataset is large enough to gain from it.
+    pub fn evaluate(&mut self) -> Vec<RuleOutcome> {
+        let engine = &self.engine;
+        let dataset = &self.dataset;
+        let rules = &self.rules;
+        let stops: Vec<AtomicBool> = rules.iter().map(|_| AtomicBool::new(false)).collect();
+        let chunk_size = chunk_size(self.scopes.len());
+        let run = |(chunk_index, scopes): (usize, &mut [Scope<'static>])| {
+            let offset = chunk_index * chunk_size;
+            rules
+                .iter()
+                .zip(&stops)
+                .map(|(rule, stop)| run_chunk(engine, rule, scopes, offset, dataset, stop))
+                .collect::<Vec<_>>()
+        };
+        #[cfg(feature = "parallel")]
+        let per_chunk: Vec<Vec<ChunkResult>> = {
+            use rayon::prelude::*;
+            self.scopes
+                .par_chunks_mut(chunk_size)
+                .enumerate()
+                .map(run)
+                .collect()
+        };
+        #[cfg(not(feature = "parallel"))]
+        let per_chunk: Vec<Vec<ChunkResult>> =
+            self.scopes.chunks_mut(chunk_size).enumerate().map(run).collect();
+
+        let mut per_rule: Vec<Vec<ChunkResult>> = rules.iter().map(|_| Vec::new()).collect();
+        for chunk in per_chunk {
+            for (i, result) in chunk.into_iter().enumerate() {
+                if let Some(slot) = per_rule.get_mut(i) {
+                    slot.push(result);
+                }
+            }
+        }
+        rules
+            .iter()
+            .zip(per_rule)
+            .map(|(rule, chunks)| finish(rule, chunks))
+            .collect()
+    }
+
+    /// Evaluates every rule and builds the report, with `diagnostics` from loading added first.
+    pub fn check(&mut self, mut diagnostics: Vec<Diagnostic>) -> Report {
+        let outcomes = self.evaluate();
+        let evaluations = (self.rules.len() * self.dataset.apps.len()) as u64;
+        let mut findings = Vec::new();
+        for outcome in &outcomes {
+            if let Some(e) = &outcome.error {
+                diagnostics.push(e.clone());
+            }
+        }
+        let mut by_app: BTreeMap<usize, Vec<(&Rule, &str)>> = BTreeMap::new();
+        for (rule, outcome) in self.rules.iter().zip(&outcomes) {
+            for (app, message) in &outcome.hits {
+                by_app.entry(*app).or_default().push((rule, message));
+            }
+        }
+        for (app_index, hits) in by_app {
+            if let Some(app) = self.dataset.apps.get(app_index) {
+                findings.extend(findings_for(app, &hits));
+            }
+        }
+        Report::new(
+            self.context.today.clone(),
+            self.dataset.apps.len(),
+            self.rules.len(),
+            evaluations,
+            findings,
+            diagnostics,
+        )
+    }
+
+    /// The findings of one rule's outcome, with evidence.
+    pub fn findings(&self, rule: &Rule, outcome: &RuleOutcome) -> Vec<Finding> {
+        outcome
+            .hits
+            .iter()
+            .filter_map(|(i, message)| {
+                let app = self.dataset.apps.get(*i)?;
+                findings_for(app, &[(rule, message.as_str())]).into_iter().next()
+            })
+            .collect()
+    }
+}
+
+fn build_scopes(dataset: &Dataset, context: &Context) -> Vec<Scope<'static>> {
+    let settings = json_to_dynamic(&serde_json::Value::Object(
+        context.settings.clone().into_iter().collect(),
+    ));
+    let today: ImmutableString = context.today.as_str().into();
+    dataset
+        .apps
+        .iter()
+        .map(|app| {
+            let mut scope = Scope::new();
+            scope.push_constant("today", today.clone());
+            scope.push_constant_dynamic("settings", settings.clone());
+            scope.push_constant_dynamic("app", to_dynamic(&app.record));
+            scope
+        })
+        .collect()
+}
+
+fn chunk_size(apps: usize) -> usize {
+    #[cfg(feature = "parallel")]
+    {
+        // Small datasets run in one chunk: deterministic, and faster than spreading them.
+        if apps >= 512 {
+            let threads = rayon::current_num_threads().max(1);
+            return apps.div_ceil(threads * 4).max(64);
+        }
+    }
+    apps.max(1)
+}
+
+type ChunkResult = (Vec<(usize, String)>, Option<(usize, Diagnostic)>);
+
+/// Runs one rule over a chunk of app scopes, stopping at its first error.
+fn run_chunk(
+    engine: &Engine,
+    rule: &Rule,
+    scopes: &mut [Scope<'static>],
+    offset: usize,
+    dataset: &Dataset,
+    stop: &AtomicBool,
+) -> ChunkResult {
+    let mut hits = Vec::new();
+    for (i, scope) in scopes.iter_mut().enumerate() {
+        if stop.load(Ordering::Relaxed) {
+            break;
+        }
+        let index = offset + i;
+        let base = scope.len();
+        let result = engine.eval_ast_with_scope::<Dynamic>(scope, &rule.ast);
+        scope.rewind(base);
+        let app_id = dataset.apps.get(index).map_or("", |a| a.record.id.as_str());
+        match result.map_err(|e| runtime_error(rule, app_id, &e)).and_then(|v| verdict(rule, app_id, v)) {
+            Ok(Some(message)) => hits.push((index, message)),
+            Ok(None) => {}
+            Err(d) => {
+                stop.store(true, Ordering::Relaxed);
+                return (hits, Some((index, d)));
+            }
+        }
+    }
+    (hits, None)
+}
+
+fn finish(rule: &Rule, chunks: Vec<ChunkResult>) -> RuleOutcome {
+    let mut hits = Vec::new();
+    let mut error: Option<(usize, Diagnostic)> = None;
+    for (mut h, e) in chunks {
+        hits.append(&mut h);
+        if let Some((i, d)) = e {
+            if error.as_ref().is_none_or(|(j, _)| i < *j) {
+                error = Some((i, d));
+            }
+        }
+    }
+    match error {
+        Some((_, d)) => RuleOutcome {
+            rule: rule.id.clone(),
+            hits: Vec::new(),
+            error: Some(d),
+        },
+        None => RuleOutcome {
+            rule: rule.id.clone(),
+            hits,
+            error: None,
+        },
+    }
+}
+
+/// What a check's value means: no finding, or a finding with this message.
+fn verdict(rule: &Rule, app: &str, value: Dynamic) -> Result<Option<String>, Diagnostic> {
+    if value.is_unit() {
+        return Ok(None);
+    }
+    if let Some(b) = value.clone().try_cast::<bool>() {
+        return Ok(b.then(|| rule.meta.title.clone()));
+    }
+    if let Some(s) = value.clone().try_cast::<ImmutableString>() {
+        return Ok(Some(s.to_string()));
+    }
+    Err(Diagnostic::error(
+        "rule-result",
+        &rule.file,
+        format!(
+            "rule `{}` returned `{}` on app `{app}`; a check returns `()`, `true`, `false` or a message string",
+            rule.id,
+            value.type_name()
+        ),
+    )
+    .with_rule(rule.id.clone())
+    .with_app(app))
+}
+
+fn runtime_error(rule: &Rule, app: &str, err: &EvalAltResult) -> Diagnostic {
+    let mut inner = err;
+    while let EvalAltResult::ErrorInFunctionCall(_, _, e, _) = inner {
+        inner = e;
+    }
+    let (code, message, help) = match inner {
+        EvalAltResult::ErrorTooManyOperations(_) => (
+            "operation-limit",
+            format!("rule `{}` was stopped on app `{app}`: it ran more than {} operations", rule.id, crate::engine::MAX_OPERATIONS),
+            Some("a check should run a few hundred operations; look for a loop that never ends"),
+        ),
+        EvalAltResult::ErrorDataTooLarge(what, _) => (
+            "size-limit",
+            format!("rule `{}` was stopped on app `{app}`: {} exceeded the engine's limit", rule.id, what.to_lowercase()),
+            Some("a check should not build large strings, arrays or maps"),
+        ),
+        EvalAltResult::ErrorStackOverflow(_) => (
+            "call-limit",
+            format!("rule `{}` was stopped on app `{app}`: calls nested deeper than {}", rule.id, crate::engine::MAX_CALL_LEVELS),
+            Some("look for a function that calls itself without end"),
+        ),
+        EvalAltResult::ErrorTooManyVariables(_) => (
+            "variable-limit",
+            format!("rule `{}` was stopped on app `{app}`: it declared more than {} variables", rule.id, crate::engine::MAX_VARIABLES),
+            None,
+        ),
+        EvalAltResult::ErrorPropertyNotFound(prop, _) => (
+            "unknown-field",
+            format!("rule `{}` read `{prop}`, which does not exist (app `{app}`)", rule.id),
+            Some("see `docs/rules.md` for the fields a rule can read"),
+        ),
+        other => (
+            "rule-runtime",
+            format!("rule `{}` failed on app `{app}`: {}", rule.id, first_line(&other.to_string())),
+            None,
+        ),
+    };
+    let mut d = Diagnostic::error(code, &rule.file, message)
+        .with_rule(rule.id.clone())
+        .with_app(app)
+        .with_span(rhai_position(rule, inner.position(), err.position()));
+    if let Some(h) = help {
+        d = d.with_help(h);
+    }
+    d
+}
+
+fn rhai_position(rule: &Rule, inner: rhai::Position, outer: rhai::Position) -> Option<crate::diagnostic::Span> {
+    let text = rule.text.as_str();
+    rhai_span(text, inner).or_else(|| rhai_span(text, outer))
+}
+
+fn first_line(s: &str) -> String {
+    let line = s.lines().next().unwrap_or("");
+    // rhai appends " (line L, position P)": the span carries that.
+    match line.rfind(" (line ") {
+        Some(i) => line[..i].to_owned(),
+        None => line.to_owned(),
+    }
+}
+
+fn findings_for(app: &LoadedApp, hits: &[(&Rule, &str)]) -> Vec<Finding> {
+    let fields = fields(&app.record);
+    hits.iter()
+        .map(|(rule, message)| {
+            let evidence = rule
+                .reads
+                .iter()
+                .filter_map(|read| evidence_for(&fields, &read.path))
+                .collect();
+            Finding {
+                rule: rule.id.clone(),
+                app: app.record.id.clone(),
+                app_name: app.record.name.clone(),
+                severity: rule.meta.severity,
+                title: rule.meta.title.clone(),
+                message: (*message).to_owned(),
+                actions: rule.meta.actions.clone(),
+                controls: rule.meta.controls.clone(),
+                evidence,
+                rule_file: rule.file.clone(),
+                app_file: app.file.clone(),
+            }
+        })
+        .collect()
+}
+
+fn evidence_for(fields: &[crate::view::Field], path: &str) -> Option<Evidence> {
+    if let Some(f) = fields.iter().find(|f| f.path == path) {
+        return Some(Evidence {
+            field: path.to_owned(),
+            value: dynamic_to_json(&f.value),
+            provenance: f.provenance.clone().unwrap_or_default(),
+        });
+    }
+    // A whole section (`app.scim`): its fields as one object.
+    let prefix = format!("{path}.");
+    let members: serde_json::Map<String, serde_json::Value> = fields
+        .iter()
+        .filter_map(|f| {
+            f.path
+                .strip_prefix(&prefix)
+                .map(|rest| (rest.to_owned(), dynamic_to_json(&f.value)))
+        })
+        .collect();
+    (!members.is_empty()).then(|| Evidence {
+        field: path.to_owned(),
+        value: serde_json::Value::Object(members),
+        provenance: Default::default(),
+    })
+}

@@ -1,0 +1,64 @@
+//! capcheck's core: the capability model, the dataset reader, the rules and the engine that
+//! evaluates them. It does no IO (no files, clock, terminal or DOM): front ends pass text in and
+//! render the data that comes out, so the CLI and the browser run exactly the same checks.
+//!
+//! ```
+//! use capcheck_core::{check, Context, DataFile, RuleSource};
+//!
+//! let data = r#"
+//! id = "acme"
+//! name = "Acme"
+//! [[sources]]
+//! id = "guide"
+//! [scim]
+//! available = { value = "no", line = 12 }
+//! "#;
+//! let rule = r#"
+//! fn meta() {
+//!     #{ title: "No SCIM", severity: "medium", rationale: "Accounts outlive leavers.",
+//!        actions: ["Deprovision by hand"], controls: ["SOC 2 CC6.2"] }
+//! }
+//! if app.scim.available == "no" { `${app.name} has no SCIM` }
+//! "#;
+//! let report = check(
+//!     &[DataFile { name: "acme.toml", text: data }],
+//!     &[RuleSource { name: "no-scim.rhai", text: rule }],
+//!     Context::new("2026-11-23"),
+//! );
+//! assert_eq!(report.findings[0].message, "Acme has no SCIM");
+//! assert_eq!(report.findings[0].evidence[0].provenance.line, Some(12));
+//! ```
+#![warn(clippy::disallowed_methods)]
+
+pub mod builtin;
+pub mod dataset;
+pub mod date;
+pub mod diagnostic;
+pub mod engine;
+pub mod eval;
+mod locate;
+pub mod model;
+pub mod report;
+pub mod rule;
+pub mod schema;
+pub mod synthetic;
+pub mod view;
+
+pub use dataset::{DataFile, Dataset, LoadedApp};
+pub use diagnostic::{Diagnostic, Level, Span};
+pub use eval::{Checker, Context, RuleOutcome};
+pub use model::AppRecord;
+pub use report::{Evidence, Finding, Report, Severity};
+pub use rule::{Rule, RuleSource};
+
+/// Loads the data, compiles the rules and evaluates every rule on every app: the whole check in
+/// one call. Problems in files or rules are in the report's diagnostics; good records and rules
+/// are still evaluated.
+pub fn check(data: &[DataFile<'_>], rules: &[RuleSource<'_>], context: Context) -> Report {
+    let (dataset, mut diagnostics) = dataset::load(data);
+    let engine = engine::build();
+    let (rules, mut rule_diags) = rule::compile_all(&engine, rules);
+    diagnostics.append(&mut rule_diags);
+    let mut checker = Checker::new(engine, dataset, rules, context);
+    checker.check(diagnostics)
+}

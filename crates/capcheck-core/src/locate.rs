@@ -1,0 +1,159 @@
+//! Finding a field's position in a data file from its path (`["scim", "available", "value"]`),
+//! and setting a bad field aside so the rest of a record can still be checked.
+
+use serde_json::Value as Json;
+use toml::de::{DeTable, DeValue};
+use toml::Spanned;
+
+use crate::diagnostic::Span;
+
+/// The span of the value at `path` in a TOML document, or of the deepest part of the path that
+/// exists. `None` when the document does not parse.
+pub fn toml(text: &str, path: &[String]) -> Option<Span> {
+    let (root, errors) = DeTable::parse_recoverable(text);
+    if !errors.is_empty() {
+        return None;
+    }
+    let mut table: &DeTable<'_> = root.get_ref();
+    let mut best: Option<std::ops::Range<usize>> = None;
+    let mut current: Option<&Spanned<DeValue<'_>>> = None;
+    for seg in path {
+        let next = match current.map(Spanned::get_ref) {
+            None => table.get(seg.as_str()),
+            Some(DeValue::Table(t)) => t.get(seg.as_str()),
+            Some(DeValue::Array(a)) => seg.parse::<usize>().ok().and_then(|i| a.get(i)),
+            Some(_) => None,
+        };
+        match next {
+            Some(v) => {
+                best = Some(v.span());
+                current = Some(v);
+                if let DeValue::Table(t) = v.get_ref() {
+                    table = t;
+                }
+            }
+            None => {
+                // An unknown key: point at it if present in the enclosing table.
+                if let Some((k, _)) = table.iter().find(|(k, _)| k.get_ref() == seg) {
+                    best = Some(k.span());
+                }
+                break;
+            }
+        }
+    }
+    best.map(|r| Span::from_range(text, r.start, r.end))
+}
+
+/// Removes the value at `path` from a TOML table. False when there is nothing to remove.
+pub fn remove_toml(root: &mut DeTable<'_>, path: &[String]) -> bool {
+    let Some((last, parents)) = path.split_last() else {
+        return false;
+    };
+    let mut table = root;
+    for seg in parents {
+        let Some(value) = table.get_mut(seg.as_str()) else {
+            return false;
+        };
+        match value.get_mut() {
+            DeValue::Table(t) => table = t,
+            // An error inside an array of tables is rare; checking stops there.
+            _ => return false,
+        }
+    }
+    table.remove(last.as_str()).is_some()
+}
+
+/// The span of the key at `path` in a JSON text, found by scanning for each key in order.
+/// Numeric segments are array indexes and are skipped. Good enough for pointing a person at a
+/// field; `None` when a key is not found.
+pub fn json(text: &str, path: &[String]) -> Option<Span> {
+    let mut offset = 0;
+    let mut found: Option<(usize, usize)> = None;
+    for seg in path {
+        if seg.chars().all(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        let needle = format!("\"{seg}\"");
+        match text[offset..].find(&needle) {
+            Some(i) => {
+                let start = offset + i;
+                found = Some((start, start + needle.len()));
+                offset = start + needle.len();
+            }
+            None => break,
+        }
+    }
+    match found {
+        Some((s, e)) => Some(Span::from_range(text, s, e)),
+        None if path.is_empty() => {
+            let start = text.len() - text.trim_start().len();
+            Some(Span::from_range(text, start, start))
+        }
+        None => None,
+    }
+}
+
+/// Removes the value at `path` from a JSON value. False when there is nothing to remove.
+pub fn remove_json(root: &mut Json, path: &[String]) -> bool {
+    let Some((last, parents)) = path.split_last() else {
+        return false;
+    };
+    let mut node = root;
+    for seg in parents {
+        node = match node {
+            Json::Object(m) => match m.get_mut(seg) {
+                Some(n) => n,
+                None => return false,
+            },
+            Json::Array(a) => match seg.parse::<usize>().ok().and_then(|i| a.get_mut(i)) {
+                Some(n) => n,
+                None => return false,
+            },
+            _ => return false,
+        };
+    }
+    match node {
+        Json::Object(m) => m.remove(last).is_some(),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(s: &str) -> Vec<String> {
+        s.split('.').map(str::to_owned).collect()
+    }
+
+    #[test]
+    fn toml_paths_resolve_to_value_spans() {
+        let text = "id = \"x\"\n[scim]\navailable = { value = \"no\", line = 3 }\n[[scenarios]]\ntitle = \"t\"\n";
+        let s = toml(text, &p("scim.available.value")).unwrap();
+        assert_eq!((s.line, s.column), (3, 23));
+        let s = toml(text, &p("scenarios.0.title")).unwrap();
+        assert_eq!(s.line, 5);
+        // An unknown leaf falls back to the deepest known part.
+        let s = toml(text, &p("scim.versions")).unwrap();
+        assert_eq!(s.line, 2);
+    }
+
+    #[test]
+    fn json_paths_resolve_in_order() {
+        let text = "{\"name\": \"a\",\n \"scim\": {\"name\": 1, \"available\": {\"value\": \"x\"}}}";
+        let s = json(text, &p("scim.available.value")).unwrap();
+        assert_eq!((s.line, s.column), (2, 36));
+    }
+
+    #[test]
+    fn removal_sets_a_field_aside() {
+        let mut v: Json = serde_json::json!({"a": {"b": 1, "c": 2}});
+        assert!(remove_json(&mut v, &p("a.b")));
+        assert_eq!(v, serde_json::json!({"a": {"c": 2}}));
+        assert!(!remove_json(&mut v, &p("a.zzz")));
+
+        let (mut t, _) = DeTable::parse_recoverable("[a]\nb = 1\nc = 2\n");
+        assert!(remove_toml(t.get_mut(), &p("a.b")));
+        assert!(!remove_toml(t.get_mut(), &p("a.b")));
+    }
+}

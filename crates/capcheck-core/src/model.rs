@@ -1,0 +1,422 @@
+//! The capability model: one [`AppRecord`] per app, every value a [`Fact`] that says where it
+//! came from.
+//!
+//! "Not documented" is a value of its own and never collapses into "no": a yes/no fact is a
+//! [`Tri`] whose default is [`Tri::NotDocumented`], and every other fact is an `Option` whose
+//! `None` means the source does not document it. Where a page prints a placeholder for something
+//! it does not document (a page size of `0`, a rate-limit header of `No`), the record keeps the
+//! page's words in [`Fact::raw`] and the value stays not documented.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// One app's capability record, as stored in one file of the dataset.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AppRecord {
+    /// Stable identifier: a lowercase slug (`clari`, `amazing-hiring`). Unique in a dataset.
+    pub id: String,
+    /// The app's display name.
+    pub name: String,
+    /// The source page's summary and recommendation.
+    #[serde(default)]
+    pub summary: Fact<Option<String>>,
+    /// What the record is built from, primary source first. A fact's `source` names one of these.
+    pub sources: Vec<Source>,
+    /// The app's automation status, as summary pages print it ("Manual Only", "Not Supported").
+    #[serde(default)]
+    pub automation: Automation,
+    /// Whether the app has an API that reads or writes its user accounts.
+    #[serde(default)]
+    pub user_api: Fact<Tri>,
+    /// How API clients authenticate.
+    #[serde(default)]
+    pub auth: Auth,
+    /// SCIM provisioning.
+    #[serde(default)]
+    pub scim: Scim,
+    /// SAML single sign-on and just-in-time provisioning.
+    #[serde(default)]
+    pub sso: Sso,
+    /// API rate limits.
+    #[serde(default)]
+    pub rate_limits: RateLimits,
+    /// API pagination.
+    #[serde(default)]
+    pub pagination: Pagination,
+    /// Webhooks and other event sources.
+    #[serde(default)]
+    pub webhooks: Webhooks,
+    /// How accounts are created, changed and removed.
+    #[serde(default)]
+    pub lifecycle: Lifecycle,
+    /// Documented limitations, one fact each.
+    #[serde(default)]
+    pub limitations: Vec<Fact<Option<String>>>,
+    /// Worked scenarios from the source (provisioning, offboarding, bulk changes).
+    #[serde(default)]
+    pub scenarios: Vec<Scenario>,
+    /// Integration traps: why building the automation yourself goes wrong.
+    #[serde(default)]
+    pub traps: Vec<Fact<Option<String>>>,
+}
+
+/// A document a record is built from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// Short name facts use to cite this source (`guide`, `related`).
+    pub id: String,
+    /// The page's title.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// The seed document's file name, when the source is a stored page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document: Option<String>,
+    /// The page's address, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// When the page says it was updated: `YYYY-MM-DD`, or `YYYY-MM` where the page gives a month.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated: Option<String>,
+}
+
+/// A documented value and where it came from.
+///
+/// `value` is the fact itself; the other fields are its provenance. A fact without `source`
+/// cites the record's first source.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(bound = "T: JsonSchema + Default + Serialize")]
+pub struct Fact<T> {
+    /// The value. Absent (or `not-documented` for yes/no facts) means the source does not
+    /// document it.
+    #[serde(default)]
+    pub value: T,
+    /// The source's own words where they differ from `value`: the plan as printed
+    /// ("Enterprise (Custom pricing)"), or a placeholder printed where nothing is documented.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub raw: Option<String>,
+    /// The id of the source this fact comes from; the record's first source when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// The 1-based line of the source document the fact comes from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<u32>,
+    /// The sentence the fact was read from, for facts inferred from prose.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quote: Option<String>,
+    /// True when the fact is inferred from prose rather than stated in the quick reference.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub inferred: bool,
+    /// True when the value was set or corrected by hand (an importer leaves it alone).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub curated: bool,
+    /// A reviewer's note.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// A capability's documented state.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum Tri {
+    /// Documented as available.
+    Yes,
+    /// Documented as not available.
+    No,
+    /// Documented as available with restrictions.
+    Partial,
+    /// The source does not say.
+    #[default]
+    NotDocumented,
+}
+
+impl Tri {
+    /// The value as rules and reports spell it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Tri::Yes => "yes",
+            Tri::No => "no",
+            Tri::Partial => "partial",
+            Tri::NotDocumented => "not-documented",
+        }
+    }
+}
+
+/// Automation status as printed on summary pages.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Automation {
+    /// The page marks the app "Manual Only".
+    #[serde(default)]
+    pub manual_only: Fact<Tri>,
+    /// The automation status as printed ("Not Supported").
+    #[serde(default)]
+    pub status: Fact<Option<String>>,
+}
+
+/// API authentication.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Auth {
+    /// The auth method as documented (`OAuth 2.0`, `API key`).
+    #[serde(default)]
+    pub method: Fact<Option<String>>,
+}
+
+/// SCIM provisioning.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Scim {
+    /// Whether SCIM provisioning is available.
+    #[serde(default)]
+    pub available: Fact<Tri>,
+    /// The SCIM version (`2.0`).
+    #[serde(default)]
+    pub version: Fact<Option<String>>,
+    /// The plan SCIM requires, as printed ("Enterprise (Custom pricing)").
+    #[serde(default)]
+    pub plan: Fact<Option<String>>,
+    /// The plan normalized to a tier.
+    #[serde(default)]
+    pub plan_tier: Fact<Option<PlanTier>>,
+    /// The SCIM base URL.
+    #[serde(default)]
+    pub endpoint: Fact<Option<String>>,
+}
+
+/// A plan normalized to a tier, so rules can compare plans across vendors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum PlanTier {
+    /// Every plan, including free ones.
+    All,
+    /// Any paid plan.
+    Paid,
+    /// A business or professional tier.
+    Business,
+    /// The enterprise tier or a custom contract.
+    Enterprise,
+    /// A paid add-on on top of a plan.
+    AddOn,
+    /// The page says no plan applies ("N/A").
+    NotApplicable,
+}
+
+impl PlanTier {
+    /// The tier as rules and reports spell it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PlanTier::All => "all",
+            PlanTier::Paid => "paid",
+            PlanTier::Business => "business",
+            PlanTier::Enterprise => "enterprise",
+            PlanTier::AddOn => "add-on",
+            PlanTier::NotApplicable => "not-applicable",
+        }
+    }
+}
+
+/// SAML single sign-on.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Sso {
+    /// Whether SAML SSO is available.
+    #[serde(default)]
+    pub saml: Fact<Tri>,
+    /// Identity providers the app supports for SSO.
+    #[serde(default)]
+    pub idps: Fact<Option<Vec<Idp>>>,
+    /// Whether SSO creates accounts just in time, on first login.
+    #[serde(default)]
+    pub jit: Fact<Tri>,
+    /// The plan SSO requires, as printed.
+    #[serde(default)]
+    pub plan: Fact<Option<String>>,
+    /// The SSO plan normalized to a tier.
+    #[serde(default)]
+    pub plan_tier: Fact<Option<PlanTier>>,
+}
+
+/// An identity provider.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Idp {
+    /// Okta.
+    Okta,
+    /// Microsoft Entra ID (Azure AD).
+    Entra,
+    /// Google Workspace.
+    GoogleWorkspace,
+    /// OneLogin.
+    Onelogin,
+    /// Any other identity provider.
+    Other,
+}
+
+impl Idp {
+    /// The identity provider as rules and reports spell it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Idp::Okta => "okta",
+            Idp::Entra => "entra",
+            Idp::GoogleWorkspace => "google-workspace",
+            Idp::Onelogin => "onelogin",
+            Idp::Other => "other",
+        }
+    }
+}
+
+/// API rate limits.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RateLimits {
+    /// The documented limits ("100 requests per minute"); absent when not documented.
+    #[serde(default)]
+    pub limits: Fact<Option<String>>,
+    /// Whether responses carry rate-limit headers.
+    #[serde(default)]
+    pub headers: Fact<Tri>,
+    /// Whether throttled responses carry `Retry-After`.
+    #[serde(default)]
+    pub retry_after: Fact<Tri>,
+    /// Further notes on rate limiting.
+    #[serde(default)]
+    pub notes: Fact<Option<String>>,
+}
+
+/// API pagination.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Pagination {
+    /// The pagination method (`cursor`, `offset`, `page`, `none`).
+    #[serde(default)]
+    pub method: Fact<Option<String>>,
+    /// The default page size.
+    #[serde(default)]
+    pub default_page_size: Fact<Option<u32>>,
+    /// The largest page size.
+    #[serde(default)]
+    pub max_page_size: Fact<Option<u32>>,
+    /// Where the next-page pointer lives (`next` link, `cursor` field).
+    #[serde(default)]
+    pub pointer: Fact<Option<String>>,
+}
+
+/// Webhooks and event sources.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Webhooks {
+    /// Whether webhooks are available at all.
+    #[serde(default)]
+    pub available: Fact<Tri>,
+    /// Whether webhooks report user-lifecycle events (created, changed, removed).
+    #[serde(default)]
+    pub user_events: Fact<Tri>,
+    /// Notes on webhooks.
+    #[serde(default)]
+    pub notes: Fact<Option<String>>,
+    /// Another way to learn of account changes, where there are no webhooks.
+    #[serde(default)]
+    pub alternative: Fact<Option<String>>,
+}
+
+/// How accounts are created, changed and removed.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Lifecycle {
+    /// How accounts are created.
+    #[serde(default)]
+    pub provisioning: Fact<Option<Vec<LifecycleMethod>>>,
+    /// How accounts are removed or deactivated.
+    #[serde(default)]
+    pub deprovisioning: Fact<Option<Vec<LifecycleMethod>>>,
+    /// Whether just-in-time provisioning assigns roles, teams or limits from the IdP.
+    #[serde(default)]
+    pub jit_assigns_roles: Fact<Tri>,
+    /// Ways to change many accounts at once.
+    #[serde(default)]
+    pub bulk: Fact<Option<Vec<BulkPath>>>,
+    /// What a departing user owns that must be handed to someone else.
+    #[serde(default)]
+    pub reassign_on_offboarding: Fact<Option<Vec<String>>>,
+}
+
+/// A way accounts are created or removed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum LifecycleMethod {
+    /// By an administrator, by hand.
+    Manual,
+    /// By the identity provider (SAML just-in-time provisioning).
+    Idp,
+    /// By SCIM.
+    Scim,
+    /// By the app's user API.
+    Api,
+}
+
+impl LifecycleMethod {
+    /// The method as rules and reports spell it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LifecycleMethod::Manual => "manual",
+            LifecycleMethod::Idp => "idp",
+            LifecycleMethod::Scim => "scim",
+            LifecycleMethod::Api => "api",
+        }
+    }
+}
+
+/// A way to change many accounts at once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum BulkPath {
+    /// There is none.
+    None,
+    /// CSV import.
+    Csv,
+    /// The API.
+    Api,
+    /// A bulk action in the admin UI.
+    Ui,
+}
+
+impl BulkPath {
+    /// The path as rules and reports spell it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BulkPath::None => "none",
+            BulkPath::Csv => "csv",
+            BulkPath::Api => "api",
+            BulkPath::Ui => "ui",
+        }
+    }
+}
+
+/// A worked scenario from the source.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Scenario {
+    /// The scenario's title.
+    pub title: String,
+    /// The numbered steps, in order.
+    #[serde(default)]
+    pub steps: Vec<String>,
+    /// The "Watch out for" text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub watch_out: Option<String>,
+    /// The id of the source this scenario comes from; the record's first source when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// The line of the source where the scenario's title stands.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<u32>,
+}
