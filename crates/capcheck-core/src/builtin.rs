@@ -15,3 +15,85 @@ pub fn data_files() -> Vec<DataFile<'static>> {
 pub fn rule_sources() -> Vec<RuleSource<'static>> {
     RULES.iter().map(|(name, text)| RuleSource { name, text }).collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{check, Context};
+    use std::collections::BTreeMap;
+
+    fn flagged(report: &crate::Report) -> BTreeMap<&str, Vec<&str>> {
+        let mut out: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+        for f in &report.findings {
+            out.entry(f.rule.as_str()).or_default().push(f.app.as_str());
+        }
+        out
+    }
+
+    #[test]
+    fn the_built_in_files_load_without_a_problem() {
+        let report = check(&data_files(), &rule_sources(), Context::new("2026-11-23"));
+        assert_eq!(report.diagnostics, vec![], "{:#?}", report.diagnostics);
+        assert_eq!(report.summary.apps, 8);
+        assert!(report.summary.rules >= 12);
+    }
+
+    #[test]
+    fn the_default_rules_flag_what_the_seed_pages_say() {
+        let report = check(&data_files(), &rule_sources(), Context::new("2026-11-23"));
+        let by_rule = flagged(&report);
+        let expect: &[(&str, &[&str])] = &[
+            // Cleverbridge documents no SSO; Stonly and Stitch do not document JIT.
+            ("jit-only-manual-deprovisioning", &["clari", "spendesk"]),
+            ("sso-without-lifecycle", &["clari", "spendesk", "stitch", "stonly"]),
+            ("no-user-read-api", &["clari", "cleverbridge", "spendesk", "stitch", "stonly"]),
+            ("no-lifecycle-events", &["clari", "cleverbridge", "spendesk", "stitch", "stonly"]),
+            ("scim-plan-gated", &["clari", "spendesk", "stitch", "stonly"]),
+            ("jit-without-role-assignment", &["clari", "spendesk"]),
+            ("offboarding-reassignment-required", &["clari", "spendesk"]),
+            ("sso-limited-idps", &["clari", "spendesk", "stitch", "stonly"]),
+            ("no-bulk-path", &["clari"]),
+            ("fully-manual-app", &["6sense", "alkami", "amazing-hiring", "cleverbridge"]),
+            ("sso-plan-gated", &["spendesk", "stonly"]),
+        ];
+        for (rule, apps) in expect {
+            assert_eq!(by_rule.get(rule).map(Vec::as_slice).unwrap_or(&[]), *apps, "{rule}");
+        }
+        // Sources from March 2026 are within a year of 2026-11-23, and not within 90 days.
+        assert!(!by_rule.contains_key("stale-record"));
+        let mut ctx = Context::new("2026-11-23");
+        ctx.settings.insert("stale_after_days".into(), 90.into());
+        let stale = check(&data_files(), &rule_sources(), ctx);
+        assert_eq!(flagged(&stale)["stale-record"].len(), 8);
+    }
+
+    #[test]
+    fn findings_carry_evidence_traced_to_the_source_line() {
+        let report = check(&data_files(), &rule_sources(), Context::new("2026-11-23"));
+        let f = report
+            .findings
+            .iter()
+            .find(|f| f.rule == "jit-only-manual-deprovisioning" && f.app == "clari")
+            .unwrap();
+        let scim = f.evidence.iter().find(|e| e.field == "scim.available").unwrap();
+        assert_eq!(scim.value, "no");
+        assert_eq!(scim.provenance.document.as_deref(), Some("001_134eba3fcba4906b.txt"));
+        assert_eq!(scim.provenance.line, Some(62));
+        let jit = f.evidence.iter().find(|e| e.field == "sso.jit").unwrap();
+        assert!(jit.provenance.inferred);
+        assert!(f.controls.iter().any(|c| c.starts_with("SOC 2 CC6")));
+    }
+
+    #[test]
+    fn not_documented_is_never_read_as_no() {
+        let report = check(&data_files(), &rule_sources(), Context::new("2026-11-23"));
+        let undocumented = report
+            .findings
+            .iter()
+            .find(|f| f.rule == "capability-not-documented" && f.app == "alkami")
+            .unwrap();
+        assert!(undocumented.message.contains("user API"), "{}", undocumented.message);
+        // Alkami documents nothing, so the rule that needs a documented "no" stays silent.
+        assert!(!report.findings.iter().any(|f| f.rule == "no-user-read-api" && f.app == "alkami"));
+    }
+}

@@ -31,6 +31,7 @@ pub struct Context {
 pub fn default_settings() -> BTreeMap<String, serde_json::Value> {
     let mut s = BTreeMap::new();
     s.insert("stale_after_days".to_owned(), serde_json::Value::from(365));
+    s.insert("idp".to_owned(), serde_json::Value::from(""));
     s
 }
 
@@ -454,4 +455,79 @@ fn evidence_for(fields: &[crate::view::Field], path: &str) -> Option<Evidence> {
         value: serde_json::Value::Object(members),
         provenance: Default::default(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{check, DataFile, RuleSource};
+
+    const DATA: &str = "id = \"a\"\nname = \"A\"\n[[sources]]\nid = \"g\"\n";
+    const META: &str = r#"fn meta() { #{ title: "T", severity: "high", rationale: "R", actions: ["A"], controls: ["C"] } }"#;
+
+    fn run(rules: &[(&str, &str)]) -> Report {
+        let data = [
+            DataFile { name: "a.toml", text: DATA },
+            DataFile { name: "b.toml", text: &DATA.replace("\"a\"", "\"b\"").replace("\"A\"", "\"B\"") },
+        ];
+        let texts: Vec<String> = rules.iter().map(|(_, body)| format!("{META}\n{body}")).collect();
+        let sources: Vec<RuleSource<'_>> = rules
+            .iter()
+            .zip(&texts)
+            .map(|((name, _), text)| RuleSource { name, text })
+            .collect();
+        check(&data, &sources, Context::new("2026-11-23"))
+    }
+
+    #[test]
+    fn verdicts_map_to_findings() {
+        let report = run(&[
+            ("t-true.rhai", "true"),
+            ("t-false.rhai", "false"),
+            ("t-unit.rhai", "if false { 1 }"),
+            ("t-message.rhai", "`hello ${app.name}`"),
+        ]);
+        let got: Vec<(&str, &str, &str)> = report
+            .findings
+            .iter()
+            .map(|f| (f.app.as_str(), f.rule.as_str(), f.message.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [("a", "t-message", "hello A"), ("a", "t-true", "T"), ("b", "t-message", "hello B"), ("b", "t-true", "T")]
+        );
+    }
+
+    #[test]
+    fn a_runaway_rule_is_stopped_and_named_while_the_others_run() {
+        let report = run(&[("loops.rhai", "loop {}"), ("fine.rhai", "true")]);
+        assert_eq!(report.findings.len(), 2);
+        assert!(report.findings.iter().all(|f| f.rule == "fine"));
+        assert_eq!(report.diagnostics.len(), 1, "{:?}", report.diagnostics);
+        let d = &report.diagnostics[0];
+        assert_eq!((d.code.as_str(), d.rule.as_deref(), d.app.as_deref()), ("operation-limit", Some("loops"), Some("a")));
+        assert_eq!(d.span.map(|s| s.line), Some(2));
+    }
+
+    #[test]
+    fn runtime_errors_drop_the_rules_partial_findings() {
+        let report = run(&[("half.rhai", "if app.id == \"b\" { 1 / 0 } else { true }")]);
+        assert!(report.findings.is_empty());
+        assert_eq!(report.diagnostics[0].app.as_deref(), Some("b"));
+        assert_eq!(report.diagnostics[0].code, "rule-runtime");
+    }
+
+    #[test]
+    fn a_rule_cannot_change_what_the_next_rule_sees() {
+        let report = run(&[("a-writer.rhai", "app.name = \"X\"; false"), ("b-reader.rhai", "app.name")]);
+        assert!(report.diagnostics.iter().any(|d| d.rule.as_deref() == Some("a-writer")));
+        assert_eq!(report.findings[0].message, "A");
+    }
+
+    #[test]
+    fn a_wrong_result_type_is_reported() {
+        let report = run(&[("number.rhai", "42")]);
+        assert_eq!(report.diagnostics[0].code, "rule-result");
+        assert!(report.diagnostics[0].message.contains("returned `i64`"));
+    }
 }

@@ -70,10 +70,12 @@ pub struct Rule {
 pub const SCOPE_NAMES: [&str; 3] = ["today", "settings", "app"];
 
 /// The scope rules are compiled against, so strict variables knows `app`, `today`, `settings`.
+/// They are plain variables here: as constants the optimizer would inline their placeholder
+/// values. At run time they are constants, so no rule can change what the next rule sees.
 fn compile_scope() -> Scope<'static> {
     let mut scope = Scope::new();
     for name in SCOPE_NAMES {
-        scope.push_constant_dynamic(name, Dynamic::UNIT);
+        scope.push_dynamic(name, Dynamic::UNIT);
     }
     scope
 }
