@@ -1,6 +1,9 @@
 //! Embeds the repository's `data/` and `rules/` folders, so the CLI and the web app ship the
 //! very same built-in dataset and rules.
-#![allow(clippy::disallowed_methods, reason = "a build script reads the files it embeds")]
+#![allow(
+    clippy::disallowed_methods,
+    reason = "a build script reads the files it embeds"
+)]
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -23,7 +26,12 @@ fn table(name: &str, folder: &str, files: &[PathBuf]) -> String {
     let mut out = format!("/// The built-in {folder} files: `(name, contents)`, sorted by name.\npub static {name}: &[(&str, &str)] = &[\n");
     for f in files {
         let file_name = f.file_name().and_then(|n| n.to_str()).unwrap_or_default();
-        let _ = writeln!(out, "    ({:?}, include_str!({:?})),", format!("{folder}/{file_name}"), f.display().to_string());
+        let _ = writeln!(
+            out,
+            "    ({:?}, include_str!({:?})),",
+            format!("{folder}/{file_name}"),
+            f.display().to_string()
+        );
     }
     out.push_str("];\n");
     out

@@ -1,1 +1,27 @@
-fn main() {}
+//! `capcheck`: batch capability checks for CI. Argument parsing, file loading and rendering over
+//! `capcheck-core`; exit codes: 0 clean, 1 findings at or above `--fail-on`, 2 usage or input
+//! error.
+
+mod args;
+mod commands;
+mod input;
+mod render;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    // NO_COLOR wins over everything, CLICOLOR_FORCE included (https://no-color.org).
+    if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
+        anstream::ColorChoice::Never.write_global();
+    }
+    let cli = args::Cli::parse();
+    match commands::run(cli) {
+        Ok(code) => code,
+        Err(message) => {
+            render::diagnostics::print_fatal(&message);
+            ExitCode::from(2)
+        }
+    }
+}

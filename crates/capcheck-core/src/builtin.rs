@@ -8,12 +8,17 @@ use crate::rule::RuleSource;
 
 /// The built-in data files.
 pub fn data_files() -> Vec<DataFile<'static>> {
-    DATA.iter().map(|(name, text)| DataFile { name, text }).collect()
+    DATA.iter()
+        .map(|(name, text)| DataFile { name, text })
+        .collect()
 }
 
 /// The built-in rules.
 pub fn rule_sources() -> Vec<RuleSource<'static>> {
-    RULES.iter().map(|(name, text)| RuleSource { name, text }).collect()
+    RULES
+        .iter()
+        .map(|(name, text)| RuleSource { name, text })
+        .collect()
 }
 
 #[cfg(test)]
@@ -45,19 +50,41 @@ mod tests {
         let expect: &[(&str, &[&str])] = &[
             // Cleverbridge documents no SSO; Stonly and Stitch do not document JIT.
             ("jit-only-manual-deprovisioning", &["clari", "spendesk"]),
-            ("sso-without-lifecycle", &["clari", "spendesk", "stitch", "stonly"]),
-            ("no-user-read-api", &["clari", "cleverbridge", "spendesk", "stitch", "stonly"]),
-            ("no-lifecycle-events", &["clari", "cleverbridge", "spendesk", "stitch", "stonly"]),
-            ("scim-plan-gated", &["clari", "spendesk", "stitch", "stonly"]),
+            (
+                "sso-without-lifecycle",
+                &["clari", "spendesk", "stitch", "stonly"],
+            ),
+            (
+                "no-user-read-api",
+                &["clari", "cleverbridge", "spendesk", "stitch", "stonly"],
+            ),
+            (
+                "no-lifecycle-events",
+                &["clari", "cleverbridge", "spendesk", "stitch", "stonly"],
+            ),
+            (
+                "scim-plan-gated",
+                &["clari", "spendesk", "stitch", "stonly"],
+            ),
             ("jit-without-role-assignment", &["clari", "spendesk"]),
             ("offboarding-reassignment-required", &["clari", "spendesk"]),
-            ("sso-limited-idps", &["clari", "spendesk", "stitch", "stonly"]),
+            (
+                "sso-limited-idps",
+                &["clari", "spendesk", "stitch", "stonly"],
+            ),
             ("no-bulk-path", &["clari"]),
-            ("fully-manual-app", &["6sense", "alkami", "amazing-hiring", "cleverbridge"]),
+            (
+                "fully-manual-app",
+                &["6sense", "alkami", "amazing-hiring", "cleverbridge"],
+            ),
             ("sso-plan-gated", &["spendesk", "stonly"]),
         ];
         for (rule, apps) in expect {
-            assert_eq!(by_rule.get(rule).map(Vec::as_slice).unwrap_or(&[]), *apps, "{rule}");
+            assert_eq!(
+                by_rule.get(rule).map(Vec::as_slice).unwrap_or(&[]),
+                *apps,
+                "{rule}"
+            );
         }
         // Sources from March 2026 are within a year of 2026-11-23, and not within 90 days.
         assert!(!by_rule.contains_key("stale-record"));
@@ -75,9 +102,16 @@ mod tests {
             .iter()
             .find(|f| f.rule == "jit-only-manual-deprovisioning" && f.app == "clari")
             .unwrap();
-        let scim = f.evidence.iter().find(|e| e.field == "scim.available").unwrap();
+        let scim = f
+            .evidence
+            .iter()
+            .find(|e| e.field == "scim.available")
+            .unwrap();
         assert_eq!(scim.value, "no");
-        assert_eq!(scim.provenance.document.as_deref(), Some("001_134eba3fcba4906b.txt"));
+        assert_eq!(
+            scim.provenance.document.as_deref(),
+            Some("001_134eba3fcba4906b.txt")
+        );
         assert_eq!(scim.provenance.line, Some(62));
         let jit = f.evidence.iter().find(|e| e.field == "sso.jit").unwrap();
         assert!(jit.provenance.inferred);
@@ -92,8 +126,15 @@ mod tests {
             .iter()
             .find(|f| f.rule == "capability-not-documented" && f.app == "alkami")
             .unwrap();
-        assert!(undocumented.message.contains("user API"), "{}", undocumented.message);
+        assert!(
+            undocumented.message.contains("user API"),
+            "{}",
+            undocumented.message
+        );
         // Alkami documents nothing, so the rule that needs a documented "no" stays silent.
-        assert!(!report.findings.iter().any(|f| f.rule == "no-user-read-api" && f.app == "alkami"));
+        assert!(!report
+            .findings
+            .iter()
+            .any(|f| f.rule == "no-user-read-api" && f.app == "alkami"));
     }
 }

@@ -73,7 +73,9 @@ pub fn load(files: &[DataFile<'_>]) -> (Dataset, Vec<Diagnostic>) {
                     )
                     .with_span(id_span(file, &app))
                     .with_field("id")
-                    .with_help(format!("first defined in `{first}`; app ids must be unique")),
+                    .with_help(format!(
+                        "first defined in `{first}`; app ids must be unique"
+                    )),
                 );
                 continue;
             }
@@ -151,8 +153,11 @@ fn parse_toml(name: &str, text: &str) -> (Vec<LoadedApp>, Vec<Diagnostic>) {
         let de = toml::de::Deserializer::from(table.clone());
         match serde_path_to_error::deserialize::<_, AppRecord>(de) {
             Ok(record) => {
-                if diags.is_empty() {
-                    check_record(name, text, Format::Toml, &record, &[], &mut diags);
+                // What is left after setting bad keys aside is still checked, so one run
+                // reports everything.
+                let clean = diags.is_empty();
+                check_record(name, text, Format::Toml, &record, &[], &mut diags);
+                if clean {
                     if diags.is_empty() {
                         let span = Some(Span::from_range(text, 0, 0));
                         return (
@@ -179,19 +184,22 @@ fn parse_toml(name: &str, text: &str) -> (Vec<LoadedApp>, Vec<Diagnostic>) {
                 if let Some(m) = &missing {
                     let mut full = path.clone();
                     full.push(m.clone());
-                    if removed.contains(&full) {
+                    if removed.iter().any(|r| full.starts_with(r)) {
                         break;
                     }
                 }
                 diags.push(
                     Diagnostic::error("invalid-record", name, message)
                         .with_span(span)
-                        .with_field(join_path(&path)),
+                        .with_field(field_of(&path, missing.as_deref())),
                 );
-                if missing.is_some() || !locate::remove_toml(table.get_mut(), &path) {
+                if missing.is_some() {
                     break;
                 }
-                removed.push(path);
+                match set_aside(&path, |p| locate::remove_toml(table.get_mut(), p)) {
+                    Some(p) => removed.push(p),
+                    None => break,
+                }
             }
         }
     }
@@ -205,7 +213,8 @@ fn parse_json(name: &str, text: &str) -> (Vec<LoadedApp>, Vec<Diagnostic>) {
             let span = Span::from_line_column(text, e.line(), e.column());
             return (
                 Vec::new(),
-                vec![Diagnostic::error("syntax", name, describe(&e.to_string())).with_span(Some(span))],
+                vec![Diagnostic::error("syntax", name, describe(&e.to_string()))
+                    .with_span(Some(span))],
             );
         }
     };
@@ -216,7 +225,11 @@ fn parse_json(name: &str, text: &str) -> (Vec<LoadedApp>, Vec<Diagnostic>) {
     let mut apps = Vec::new();
     let mut diags = Vec::new();
     for (index, item) in items.into_iter().enumerate() {
-        let base: Vec<String> = if prefix { vec![index.to_string()] } else { Vec::new() };
+        let base: Vec<String> = if prefix {
+            vec![index.to_string()]
+        } else {
+            Vec::new()
+        };
         let start = locate::json(text, &base);
         let mut item = item;
         let mut record_diags = Vec::new();
@@ -224,8 +237,9 @@ fn parse_json(name: &str, text: &str) -> (Vec<LoadedApp>, Vec<Diagnostic>) {
         for _ in 0..MAX_ERRORS_PER_RECORD {
             match serde_path_to_error::deserialize::<_, AppRecord>(item.clone()) {
                 Ok(record) => {
-                    if record_diags.is_empty() {
-                        check_record(name, text, Format::Json, &record, &base, &mut record_diags);
+                    let clean = record_diags.is_empty();
+                    check_record(name, text, Format::Json, &record, &base, &mut record_diags);
+                    if clean {
                         if record_diags.is_empty() {
                             apps.push(LoadedApp {
                                 record,
@@ -243,7 +257,7 @@ fn parse_json(name: &str, text: &str) -> (Vec<LoadedApp>, Vec<Diagnostic>) {
                     if let Some(m) = &missing {
                         let mut full = path.clone();
                         full.push(m.clone());
-                        if removed.contains(&full) {
+                        if removed.iter().any(|r| full.starts_with(r)) {
                             break;
                         }
                     }
@@ -251,12 +265,15 @@ fn parse_json(name: &str, text: &str) -> (Vec<LoadedApp>, Vec<Diagnostic>) {
                     record_diags.push(
                         Diagnostic::error("invalid-record", name, describe(&message))
                             .with_span(locate::json(text, &full).or(start))
-                            .with_field(join_path(&path)),
+                            .with_field(field_of(&path, missing.as_deref())),
                     );
-                    if missing.is_some() || !locate::remove_json(&mut item, &path) {
+                    if missing.is_some() {
                         break;
                     }
-                    removed.push(path);
+                    match set_aside(&path, |p| locate::remove_json(&mut item, p)) {
+                        Some(p) => removed.push(p),
+                        None => break,
+                    }
                 }
             }
         }
@@ -283,6 +300,26 @@ fn error_path(path: &serde_path_to_error::Path, message: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// Removes the bad value at `path`, or the nearest enclosing key that can be removed (an element
+/// of an array goes with its array), so the rest of the record can be checked. Returns what was
+/// removed.
+fn set_aside(path: &[String], mut remove: impl FnMut(&[String]) -> bool) -> Option<Vec<String>> {
+    (1..=path.len())
+        .rev()
+        .map(|n| &path[..n])
+        .find(|p| remove(p))
+        .map(<[String]>::to_vec)
+}
+
+/// The field a diagnostic names: the error's path, plus the missing field's name.
+fn field_of(path: &[String], missing: Option<&str>) -> String {
+    let mut full = path.to_vec();
+    if let Some(m) = missing {
+        full.push(m.to_owned());
+    }
+    join_path(&full)
 }
 
 fn missing_field(message: &str) -> Option<String> {
@@ -356,20 +393,40 @@ fn check_record(
         );
     }
     if record.name.trim().is_empty() {
-        push(vec!["name".into()], "invalid-value", "the app's name is empty".into(), "give the app's display name");
+        push(
+            vec!["name".into()],
+            "invalid-value",
+            "the app's name is empty".into(),
+            "give the app's display name",
+        );
     }
     if record.sources.is_empty() {
-        push(vec!["sources".into()], "missing-source", "the record names no source".into(), "add a `[[sources]]` table: every value must be traceable to a document");
+        push(
+            vec!["sources".into()],
+            "missing-source",
+            "the record names no source".into(),
+            "add a `[[sources]]` table: every value must be traceable to a document",
+        );
     }
     let mut source_ids: Vec<&str> = Vec::new();
     for (i, source) in record.sources.iter().enumerate() {
         if source_ids.contains(&source.id.as_str()) {
-            push(vec!["sources".into(), i.to_string(), "id".into()], "duplicate-source", format!("source id `{}` is used twice", clip(&source.id)), "give each source its own id");
+            push(
+                vec!["sources".into(), i.to_string(), "id".into()],
+                "duplicate-source",
+                format!("source id `{}` is used twice", clip(&source.id)),
+                "give each source its own id",
+            );
         }
         source_ids.push(&source.id);
         if let Some(updated) = &source.updated {
             if parse_date(updated).is_none() {
-                push(vec!["sources".into(), i.to_string(), "updated".into()], "invalid-date", format!("`{}` is not a date", clip(updated)), "write `YYYY-MM-DD`, or `YYYY-MM` when only the month is known");
+                push(
+                    vec!["sources".into(), i.to_string(), "updated".into()],
+                    "invalid-date",
+                    format!("`{}` is not a date", clip(updated)),
+                    "write `YYYY-MM-DD`, or `YYYY-MM` when only the month is known",
+                );
             }
         }
     }
@@ -383,11 +440,27 @@ fn check_record(
             if s.len() > MAX_TEXT_LEN {
                 let mut p = path.to_vec();
                 p.push(key.to_owned());
-                push(p, "text-too-long", format!("text is {} bytes long, over the limit of {MAX_TEXT_LEN} bytes", s.len()), "shorten it: a data field holds a fact and its quote, not a document");
-            } else if key == "source" && path.first().map(String::as_str) != Some("sources") && !source_ids.contains(&s.as_str()) {
+                push(
+                    p,
+                    "text-too-long",
+                    format!(
+                        "text is {} bytes long, over the limit of {MAX_TEXT_LEN} bytes",
+                        s.len()
+                    ),
+                    "shorten it: a data field holds a fact and its quote, not a document",
+                );
+            } else if key == "source"
+                && path.first().map(String::as_str) != Some("sources")
+                && !source_ids.contains(&s.as_str())
+            {
                 let mut p = path.to_vec();
                 p.push(key.to_owned());
-                push(p, "unknown-source", format!("source `{}` is not among the record's sources", clip(s)), "use the `id` of one of the `[[sources]]` tables");
+                push(
+                    p,
+                    "unknown-source",
+                    format!("source `{}` is not among the record's sources", clip(s)),
+                    "use the `id` of one of the `[[sources]]` tables",
+                );
             }
         }
     });
@@ -426,7 +499,9 @@ fn is_slug(id: &str) -> bool {
         && !id.starts_with('-')
         && !id.ends_with('-')
         && !id.contains("--")
-        && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
 /// User input shortened for a one-line message.
@@ -444,7 +519,8 @@ fn clip(s: &str) -> String {
 mod tests {
     use super::*;
 
-    const MINIMAL: &str = "id = \"acme\"\nname = \"Acme\"\n[[sources]]\nid = \"guide\"\nupdated = \"2026-03-09\"\n";
+    const MINIMAL: &str =
+        "id = \"acme\"\nname = \"Acme\"\n[[sources]]\nid = \"guide\"\nupdated = \"2026-03-09\"\n";
 
     /// A record with `extra` between the name and the sources (TOML keys after `[[sources]]`
     /// would belong to the source).
@@ -467,7 +543,10 @@ mod tests {
     fn a_minimal_record_loads_with_everything_not_documented() {
         let (apps, diags) = parse_file("acme.toml", MINIMAL);
         assert!(diags.is_empty(), "{diags:?}");
-        assert_eq!(apps[0].record.scim.available.value, crate::model::Tri::NotDocumented);
+        assert_eq!(
+            apps[0].record.scim.available.value,
+            crate::model::Tri::NotDocumented
+        );
         assert_eq!(apps[0].record.auth.method.value, None);
     }
 
@@ -496,7 +575,10 @@ mod tests {
 
     #[test]
     fn a_missing_required_field_names_the_field() {
-        let got = errors("acme.toml", "name = \"Acme\"\n[[sources]]\nid = \"guide\"\n");
+        let got = errors(
+            "acme.toml",
+            "name = \"Acme\"\n[[sources]]\nid = \"guide\"\n",
+        );
         assert_eq!(got.len(), 1, "{got:?}");
         assert!(got[0].3.contains("missing field `id`"));
     }
@@ -508,13 +590,20 @@ mod tests {
             .replace("2026-03-09", "March 2026");
         let got = errors("acme.toml", &text);
         let fields: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
-        assert_eq!(fields, ["id", "sources[0].updated", "user_api.source"], "{got:?}");
+        assert_eq!(
+            fields,
+            ["id", "sources[0].updated", "user_api.source"],
+            "{got:?}"
+        );
         assert_eq!((got[0].1, got[1].1, got[2].1), (1, 6, 3));
     }
 
     #[test]
     fn huge_text_is_refused_not_loaded() {
-        let text = record(&format!("summary = {{ value = \"{}\" }}", "x".repeat(10 << 20)));
+        let text = record(&format!(
+            "summary = {{ value = \"{}\" }}",
+            "x".repeat(10 << 20)
+        ));
         let (apps, diags) = parse_file("big.toml", &text);
         assert!(apps.is_empty());
         assert_eq!(diags[0].code, "text-too-long");
@@ -543,8 +632,14 @@ mod tests {
     #[test]
     fn duplicate_ids_are_reported_on_the_later_file() {
         let files = [
-            DataFile { name: "a.toml", text: MINIMAL },
-            DataFile { name: "b.toml", text: MINIMAL },
+            DataFile {
+                name: "a.toml",
+                text: MINIMAL,
+            },
+            DataFile {
+                name: "b.toml",
+                text: MINIMAL,
+            },
         ];
         let (set, diags) = load(&files);
         assert_eq!(set.apps.len(), 1);

@@ -55,6 +55,27 @@ fn day_number(d: Date) -> i64 {
     era * 146_097 + doe - 719_468
 }
 
+/// The date `days` days after 1970-01-01 (Howard Hinnant's `civil_from_days`); front ends turn
+/// their clock into `today` with it.
+pub fn from_unix_days(days: i64) -> Date {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+    Date { year, month, day }
+}
+
+impl std::fmt::Display for Date {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
 /// Whole days from `from` to `to` (negative when `to` is earlier).
 pub fn days_between(from: Date, to: Date) -> i64 {
     day_number(to) - day_number(from)
@@ -90,5 +111,14 @@ mod tests {
         assert_eq!(days_between(d("2024-02-28"), d("2024-03-01")), 2);
         assert_eq!(days_between(d("2026-11-23"), d("2026-03-09")), -259);
         assert_eq!(days_between(d("2000-01-01"), d("2001-01-01")), 366);
+    }
+
+    #[test]
+    fn unix_days_round_trip() {
+        for text in ["1970-01-01", "2000-02-29", "2026-11-23", "2100-12-31"] {
+            let d = parse_date(text).unwrap();
+            let n = days_between(parse_date("1970-01-01").unwrap(), d);
+            assert_eq!(from_unix_days(n).to_string(), text);
+        }
     }
 }

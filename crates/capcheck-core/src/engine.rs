@@ -99,7 +99,10 @@ mod tests {
             (r#"documented("not-documented")"#, false.into()),
             (r#"documented(())"#, false.into()),
             (r#"documented("no")"#, true.into()),
-            (r#"days_between("2026-03-09", "2026-11-23")"#, 259_i64.into()),
+            (
+                r#"days_between("2026-03-09", "2026-11-23")"#,
+                259_i64.into(),
+            ),
             (r#"days_between("2026-02", "2026-03-01")"#, 28_i64.into()),
             (r#"join(["a", "b"], ", ")"#, "a, b".into()),
         ];
@@ -117,8 +120,13 @@ mod tests {
         let err = engine
             .eval::<Dynamic>(r#"let s = "x"; loop { s += s; }"#)
             .unwrap_err();
-        assert!(matches!(*err, EvalAltResult::ErrorDataTooLarge(..)), "{err}");
-        let err = engine.eval::<Dynamic>("fn f(n) { f(n + 1) } f(0)").unwrap_err();
+        assert!(
+            matches!(*err, EvalAltResult::ErrorDataTooLarge(..)),
+            "{err}"
+        );
+        let err = engine
+            .eval::<Dynamic>("fn f(n) { f(n + 1) } f(0)")
+            .unwrap_err();
         assert!(err.to_string().contains("Stack overflow"), "{err}");
     }
 

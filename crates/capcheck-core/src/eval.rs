@@ -141,13 +141,28 @@ impl Checker {
     /// Evaluates one rule over every app.
     pub fn evaluate_rule(&mut self, rule: &Rule) -> RuleOutcome {
         let stop = AtomicBool::new(false);
-        let (hits, error) = run_chunk(&self.engine, rule, &mut self.scopes, 0, &self.dataset, &stop);
+        let (hits, error) = run_chunk(
+            &self.engine,
+            rule,
+            &mut self.scopes,
+            0,
+            &self.dataset,
+            &stop,
+        );
         finish(rule, vec![(hits, error)])
     }
 
     /// Evaluates every rule over every app, in parallel where the `parallel` feature is on and
     /// the dataset is large enough to gain from it.
     pub fn evaluate(&mut self) -> Vec<RuleOutcome> {
+        self.evaluate_with_progress(&|_| {})
+    }
+
+    /// [`Checker::evaluate`], calling `progress` with the number of apps done after each chunk.
+    pub fn evaluate_with_progress(
+        &mut self,
+        progress: &(dyn Fn(usize) + Sync),
+    ) -> Vec<RuleOutcome> {
         let engine = &self.engine;
         let dataset = &self.dataset;
         let rules = &self.rules;
@@ -155,11 +170,13 @@ impl Checker {
         let chunk_size = chunk_size(self.scopes.len());
         let run = |(chunk_index, scopes): (usize, &mut [Scope<'static>])| {
             let offset = chunk_index * chunk_size;
-            rules
+            let results = rules
                 .iter()
                 .zip(&stops)
                 .map(|(rule, stop)| run_chunk(engine, rule, scopes, offset, dataset, stop))
-                .collect::<Vec<_>>()
+                .collect::<Vec<_>>();
+            progress(scopes.len());
+            results
         };
         #[cfg(feature = "parallel")]
         let per_chunk: Vec<Vec<ChunkResult>> = {
@@ -171,8 +188,12 @@ impl Checker {
                 .collect()
         };
         #[cfg(not(feature = "parallel"))]
-        let per_chunk: Vec<Vec<ChunkResult>> =
-            self.scopes.chunks_mut(chunk_size).enumerate().map(run).collect();
+        let per_chunk: Vec<Vec<ChunkResult>> = self
+            .scopes
+            .chunks_mut(chunk_size)
+            .enumerate()
+            .map(run)
+            .collect();
 
         let mut per_rule: Vec<Vec<ChunkResult>> = rules.iter().map(|_| Vec::new()).collect();
         for chunk in per_chunk {
@@ -190,8 +211,17 @@ impl Checker {
     }
 
     /// Evaluates every rule and builds the report, with `diagnostics` from loading added first.
-    pub fn check(&mut self, mut diagnostics: Vec<Diagnostic>) -> Report {
-        let outcomes = self.evaluate();
+    pub fn check(&mut self, diagnostics: Vec<Diagnostic>) -> Report {
+        self.check_with_progress(diagnostics, &|_| {})
+    }
+
+    /// [`Checker::check`], reporting progress as [`Checker::evaluate_with_progress`] does.
+    pub fn check_with_progress(
+        &mut self,
+        mut diagnostics: Vec<Diagnostic>,
+        progress: &(dyn Fn(usize) + Sync),
+    ) -> Report {
+        let outcomes = self.evaluate_with_progress(progress);
         let evaluations = (self.rules.len() * self.dataset.apps.len()) as u64;
         let mut findings = Vec::new();
         for outcome in &outcomes {
@@ -227,7 +257,9 @@ impl Checker {
             .iter()
             .filter_map(|(i, message)| {
                 let app = self.dataset.apps.get(*i)?;
-                findings_for(app, &[(rule, message.as_str())]).into_iter().next()
+                findings_for(app, &[(rule, message.as_str())])
+                    .into_iter()
+                    .next()
             })
             .collect()
     }
@@ -284,7 +316,10 @@ fn run_chunk(
         let result = engine.eval_ast_with_scope::<Dynamic>(scope, &rule.ast);
         scope.rewind(base);
         let app_id = dataset.apps.get(index).map_or("", |a| a.record.id.as_str());
-        match result.map_err(|e| runtime_error(rule, app_id, &e)).and_then(|v| verdict(rule, app_id, v)) {
+        match result
+            .map_err(|e| runtime_error(rule, app_id, &e))
+            .and_then(|v| verdict(rule, app_id, v))
+        {
             Ok(Some(message)) => hits.push((index, message)),
             Ok(None) => {}
             Err(d) => {
@@ -353,32 +388,55 @@ fn runtime_error(rule: &Rule, app: &str, err: &EvalAltResult) -> Diagnostic {
     let (code, message, help) = match inner {
         EvalAltResult::ErrorTooManyOperations(_) => (
             "operation-limit",
-            format!("rule `{}` was stopped on app `{app}`: it ran more than {} operations", rule.id, crate::engine::MAX_OPERATIONS),
+            format!(
+                "rule `{}` was stopped on app `{app}`: it ran more than {} operations",
+                rule.id,
+                crate::engine::MAX_OPERATIONS
+            ),
             Some("a check should run a few hundred operations; look for a loop that never ends"),
         ),
         EvalAltResult::ErrorDataTooLarge(what, _) => (
             "size-limit",
-            format!("rule `{}` was stopped on app `{app}`: {} exceeded the engine's limit", rule.id, what.to_lowercase()),
+            format!(
+                "rule `{}` was stopped on app `{app}`: {} exceeded the engine's limit",
+                rule.id,
+                what.to_lowercase()
+            ),
             Some("a check should not build large strings, arrays or maps"),
         ),
         EvalAltResult::ErrorStackOverflow(_) => (
             "call-limit",
-            format!("rule `{}` was stopped on app `{app}`: calls nested deeper than {}", rule.id, crate::engine::MAX_CALL_LEVELS),
+            format!(
+                "rule `{}` was stopped on app `{app}`: calls nested deeper than {}",
+                rule.id,
+                crate::engine::MAX_CALL_LEVELS
+            ),
             Some("look for a function that calls itself without end"),
         ),
         EvalAltResult::ErrorTooManyVariables(_) => (
             "variable-limit",
-            format!("rule `{}` was stopped on app `{app}`: it declared more than {} variables", rule.id, crate::engine::MAX_VARIABLES),
+            format!(
+                "rule `{}` was stopped on app `{app}`: it declared more than {} variables",
+                rule.id,
+                crate::engine::MAX_VARIABLES
+            ),
             None,
         ),
         EvalAltResult::ErrorPropertyNotFound(prop, _) => (
             "unknown-field",
-            format!("rule `{}` read `{prop}`, which does not exist (app `{app}`)", rule.id),
+            format!(
+                "rule `{}` read `{prop}`, which does not exist (app `{app}`)",
+                rule.id
+            ),
             Some("see `docs/rules.md` for the fields a rule can read"),
         ),
         other => (
             "rule-runtime",
-            format!("rule `{}` failed on app `{app}`: {}", rule.id, first_line(&other.to_string())),
+            format!(
+                "rule `{}` failed on app `{app}`: {}",
+                rule.id,
+                first_line(&other.to_string())
+            ),
             None,
         ),
     };
@@ -392,7 +450,11 @@ fn runtime_error(rule: &Rule, app: &str, err: &EvalAltResult) -> Diagnostic {
     d
 }
 
-fn rhai_position(rule: &Rule, inner: rhai::Position, outer: rhai::Position) -> Option<crate::diagnostic::Span> {
+fn rhai_position(
+    rule: &Rule,
+    inner: rhai::Position,
+    outer: rhai::Position,
+) -> Option<crate::diagnostic::Span> {
     let text = rule.text.as_str();
     rhai_span(text, inner).or_else(|| rhai_span(text, outer))
 }
@@ -467,10 +529,19 @@ mod tests {
 
     fn run(rules: &[(&str, &str)]) -> Report {
         let data = [
-            DataFile { name: "a.toml", text: DATA },
-            DataFile { name: "b.toml", text: &DATA.replace("\"a\"", "\"b\"").replace("\"A\"", "\"B\"") },
+            DataFile {
+                name: "a.toml",
+                text: DATA,
+            },
+            DataFile {
+                name: "b.toml",
+                text: &DATA.replace("\"a\"", "\"b\"").replace("\"A\"", "\"B\""),
+            },
         ];
-        let texts: Vec<String> = rules.iter().map(|(_, body)| format!("{META}\n{body}")).collect();
+        let texts: Vec<String> = rules
+            .iter()
+            .map(|(_, body)| format!("{META}\n{body}"))
+            .collect();
         let sources: Vec<RuleSource<'_>> = rules
             .iter()
             .zip(&texts)
@@ -494,7 +565,12 @@ mod tests {
             .collect();
         assert_eq!(
             got,
-            [("a", "t-message", "hello A"), ("a", "t-true", "T"), ("b", "t-message", "hello B"), ("b", "t-true", "T")]
+            [
+                ("a", "t-message", "hello A"),
+                ("a", "t-true", "T"),
+                ("b", "t-message", "hello B"),
+                ("b", "t-true", "T")
+            ]
         );
     }
 
@@ -505,7 +581,10 @@ mod tests {
         assert!(report.findings.iter().all(|f| f.rule == "fine"));
         assert_eq!(report.diagnostics.len(), 1, "{:?}", report.diagnostics);
         let d = &report.diagnostics[0];
-        assert_eq!((d.code.as_str(), d.rule.as_deref(), d.app.as_deref()), ("operation-limit", Some("loops"), Some("a")));
+        assert_eq!(
+            (d.code.as_str(), d.rule.as_deref(), d.app.as_deref()),
+            ("operation-limit", Some("loops"), Some("a"))
+        );
         assert_eq!(d.span.map(|s| s.line), Some(2));
     }
 
@@ -519,8 +598,14 @@ mod tests {
 
     #[test]
     fn a_rule_cannot_change_what_the_next_rule_sees() {
-        let report = run(&[("a-writer.rhai", "app.name = \"X\"; false"), ("b-reader.rhai", "app.name")]);
-        assert!(report.diagnostics.iter().any(|d| d.rule.as_deref() == Some("a-writer")));
+        let report = run(&[
+            ("a-writer.rhai", "app.name = \"X\"; false"),
+            ("b-reader.rhai", "app.name"),
+        ]);
+        assert!(report
+            .diagnostics
+            .iter()
+            .any(|d| d.rule.as_deref() == Some("a-writer")));
         assert_eq!(report.findings[0].message, "A");
     }
 

@@ -140,7 +140,8 @@ mod tests {
 
     #[test]
     fn json_paths_resolve_in_order() {
-        let text = "{\"name\": \"a\",\n \"scim\": {\"name\": 1, \"available\": {\"value\": \"x\"}}}";
+        let text =
+            "{\"name\": \"a\",\n \"scim\": {\"name\": 1, \"available\": {\"value\": \"x\"}}}";
         let s = json(text, &p("scim.available.value")).unwrap();
         assert_eq!((s.line, s.column), (2, 36));
     }

@@ -122,9 +122,7 @@ fn is_false(b: &bool) -> bool {
 }
 
 /// A capability's documented state.
-#[derive(
-    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Tri {
     /// Documented as available.

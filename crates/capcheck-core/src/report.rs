@@ -12,9 +12,7 @@ use crate::view::Provenance;
 pub const REPORT_VERSION: u32 = 1;
 
 /// How much a finding matters, from `info` to `critical`.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// Worth knowing.
@@ -196,8 +194,14 @@ impl Report {
             rules,
             evaluations,
             findings: SeverityCounts::of(&findings),
-            errors: diagnostics.iter().filter(|d| d.level == Level::Error).count(),
-            warnings: diagnostics.iter().filter(|d| d.level == Level::Warning).count(),
+            errors: diagnostics
+                .iter()
+                .filter(|d| d.level == Level::Error)
+                .count(),
+            warnings: diagnostics
+                .iter()
+                .filter(|d| d.level == Level::Warning)
+                .count(),
         };
         Report {
             version: REPORT_VERSION,

@@ -117,12 +117,16 @@ pub fn compile_all(engine: &Engine, sources: &[RuleSource<'_>]) -> (Vec<Rule>, V
 /// Compiles one rule: syntax, metadata, and the fields it reads.
 pub fn compile(engine: &Engine, source: &RuleSource<'_>) -> Result<Rule, Vec<Diagnostic>> {
     let id = id_of(source.name).to_owned();
-    let err = |code: &str, msg: String| {
-        Diagnostic::error(code, source.name, msg).with_rule(id.clone())
-    };
+    let err =
+        |code: &str, msg: String| Diagnostic::error(code, source.name, msg).with_rule(id.clone());
     if !is_kebab(&id) {
-        return Err(vec![err("invalid-rule-id", format!("rule id `{id}` is not kebab-case"))
-            .with_help("name the file after the problem it finds, e.g. `rules/no-user-api.rhai`")]);
+        return Err(vec![err(
+            "invalid-rule-id",
+            format!("rule id `{id}` is not kebab-case"),
+        )
+        .with_help(
+            "name the file after the problem it finds, e.g. `rules/no-user-api.rhai`",
+        )]);
     }
     let ast = engine
         .compile_with_scope(&compile_scope(), source.text)
@@ -135,10 +139,13 @@ pub fn compile(engine: &Engine, source: &RuleSource<'_>) -> Result<Rule, Vec<Dia
     let known = known_paths();
     for read in &reads {
         if !known.contains(&read.path.as_str()) {
-            let mut d = err("unknown-field", format!("`app.{}` is not a field of the app record", read.path))
-                .with_span(Some(read.span))
-                .with_field(read.path.clone());
-            if let Some(s) = suggest(&read.path, &known) {
+            let mut d = err(
+                "unknown-field",
+                format!("`app.{}` is not a field of the app record", read.path),
+            )
+            .with_span(Some(read.span))
+            .with_field(read.path.clone());
+            if let Some(s) = crate::diagnostic::closest(&read.path, known.iter().copied()) {
                 d = d.with_help(format!("did you mean `app.{s}`?"));
             }
             diags.push(d);
@@ -147,7 +154,10 @@ pub fn compile(engine: &Engine, source: &RuleSource<'_>) -> Result<Rule, Vec<Dia
     let meta = match read_meta(engine, &ast) {
         Ok(meta) => Some(meta),
         Err(msg) => {
-            let at = source.text.find("fn meta").map(|i| Span::from_range(source.text, i, i + 7));
+            let at = source
+                .text
+                .find("fn meta")
+                .map(|i| Span::from_range(source.text, i, i + 7));
             diags.push(err("rule-meta", msg).with_span(at).with_help(
                 "`fn meta()` returns #{ title, severity, rationale, actions, controls }",
             ));
@@ -173,13 +183,19 @@ fn is_kebab(id: &str) -> bool {
         && !id.starts_with('-')
         && !id.ends_with('-')
         && !id.contains("--")
-        && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
 /// Converts a rhai position to a span: the one place that does.
 pub fn rhai_span(text: &str, pos: rhai::Position) -> Option<Span> {
     let line = pos.line()?;
-    Some(Span::from_line_column(text, line, pos.position().unwrap_or(1)))
+    Some(Span::from_line_column(
+        text,
+        line,
+        pos.position().unwrap_or(1),
+    ))
 }
 
 /// The leading `//` comment block, without the slashes.
@@ -187,20 +203,15 @@ fn header_of(text: &str) -> String {
     text.lines()
         .map(str::trim_start)
         .take_while(|l| l.starts_with("//"))
-        .map(|l| l.trim_start_matches('/').strip_prefix(' ').unwrap_or(l.trim_start_matches('/')))
+        .map(|l| {
+            l.trim_start_matches('/')
+                .strip_prefix(' ')
+                .unwrap_or(l.trim_start_matches('/'))
+        })
         .collect::<Vec<_>>()
         .join("\n")
         .trim()
         .to_owned()
-}
-
-fn suggest<'a>(path: &str, known: &[&'a str]) -> Option<&'a str> {
-    known
-        .iter()
-        .map(|k| (strsim::jaro_winkler(path, k), *k))
-        .filter(|(score, _)| *score > 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, k)| k)
 }
 
 /// Every `app.a.b` chain in the script, functions included.
@@ -218,7 +229,10 @@ fn reads_of(ast: &AST, text: &str) -> Vec<Read> {
                         if !reads.iter().any(|r| r.path == path) {
                             if let Some(span) = rhai_span(text, *pos) {
                                 let end = (span.start + 4 + path.len()).min(text.len());
-                                reads.push(Read { path, span: Span { end, ..span } });
+                                reads.push(Read {
+                                    path,
+                                    span: Span { end, ..span },
+                                });
                             }
                         }
                     }
@@ -247,7 +261,10 @@ fn property_chain(expr: &rhai::Expr, out: &mut Vec<String>) {
 }
 
 fn read_meta(engine: &Engine, ast: &AST) -> Result<RuleMeta, String> {
-    if !ast.iter_functions().any(|f| f.name == "meta" && f.params.is_empty()) {
+    if !ast
+        .iter_functions()
+        .any(|f| f.name == "meta" && f.params.is_empty())
+    {
         return Err("the rule has no `fn meta()`".into());
     }
     let options = CallFnOptions::new().eval_ast(false).rewind_scope(true);
@@ -275,7 +292,10 @@ fn read_meta(engine: &Engine, ast: &AST) -> Result<RuleMeta, String> {
             .ok_or_else(|| format!("`fn meta()` needs `{key}` as an array of strings"))?;
         items
             .into_iter()
-            .map(|i| i.into_string().map_err(|_| format!("`{key}` holds something other than a string")))
+            .map(|i| {
+                i.into_string()
+                    .map_err(|_| format!("`{key}` holds something other than a string"))
+            })
             .collect()
     };
     let severity = text("severity")?;
@@ -299,7 +319,13 @@ mod tests {
     const META: &str = r#"fn meta() { #{ title: "T", severity: "low", rationale: "R", actions: ["A"], controls: ["C"] } }"#;
 
     fn compile_text(text: &str) -> Result<Rule, Vec<Diagnostic>> {
-        compile(&engine::build(), &RuleSource { name: "rules/sample-rule.rhai", text })
+        compile(
+            &engine::build(),
+            &RuleSource {
+                name: "rules/sample-rule.rhai",
+                text,
+            },
+        )
     }
 
     #[test]
@@ -316,7 +342,10 @@ mod tests {
 
     #[test]
     fn a_syntax_error_is_reported_at_its_line_and_column() {
-        let d = compile_text(&format!("{META}\nif app.user_api == \"no\" {{\n  let x = ;\n}}")).unwrap_err();
+        let d = compile_text(&format!(
+            "{META}\nif app.user_api == \"no\" {{\n  let x = ;\n}}"
+        ))
+        .unwrap_err();
         assert_eq!(d[0].code, "rule-syntax");
         let s = d[0].span.unwrap();
         assert_eq!((s.line, s.column), (3, 11));
@@ -327,7 +356,10 @@ mod tests {
     fn an_unknown_field_is_an_error_with_a_suggestion() {
         let d = compile_text(&format!("{META}\napp.scim.availble == \"no\"")).unwrap_err();
         assert_eq!(d[0].code, "unknown-field");
-        assert_eq!(d[0].help.as_deref(), Some("did you mean `app.scim.available`?"));
+        assert_eq!(
+            d[0].help.as_deref(),
+            Some("did you mean `app.scim.available`?")
+        );
         assert_eq!(d[0].span.map(|s| s.line), Some(2));
     }
 
@@ -336,9 +368,18 @@ mod tests {
         let cases = [
             ("", "has no `fn meta()`"),
             ("fn meta() { 1 }", "must return an object map"),
-            (r#"fn meta() { #{ title: "T", severity: "severe", rationale: "R", actions: [], controls: [] } }"#, "severity `severe`"),
-            (r#"fn meta() { #{ title: "T", severity: "low", rationale: "R", actions: [], controls: [], colour: 1 } }"#, "unknown key `colour`"),
-            (r#"fn meta() { #{ severity: "low", rationale: "R", actions: [], controls: [] } }"#, "needs `title`"),
+            (
+                r#"fn meta() { #{ title: "T", severity: "severe", rationale: "R", actions: [], controls: [] } }"#,
+                "severity `severe`",
+            ),
+            (
+                r#"fn meta() { #{ title: "T", severity: "low", rationale: "R", actions: [], controls: [], colour: 1 } }"#,
+                "unknown key `colour`",
+            ),
+            (
+                r#"fn meta() { #{ severity: "low", rationale: "R", actions: [], controls: [] } }"#,
+                "needs `title`",
+            ),
         ];
         for (meta, want) in cases {
             let d = compile_text(&format!("{meta}\nfalse")).unwrap_err();
@@ -349,7 +390,14 @@ mod tests {
     #[test]
     fn rule_ids_come_from_kebab_case_file_names() {
         assert_eq!(id_of("rules/no-bulk-path.rhai"), "no-bulk-path");
-        let d = compile(&engine::build(), &RuleSource { name: "rules/No_Bulk.rhai", text: META }).unwrap_err();
+        let d = compile(
+            &engine::build(),
+            &RuleSource {
+                name: "rules/No_Bulk.rhai",
+                text: META,
+            },
+        )
+        .unwrap_err();
         assert_eq!(d[0].code, "invalid-rule-id");
     }
 }

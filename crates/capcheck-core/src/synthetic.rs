@@ -1,9 +1,7 @@
 //! A deterministic synthetic dataset: any number of plausible app records from a seed, for
 //! benchmarks and for trying the tools at scale. The same seed gives the same records.
 
-use crate::model::{
-    AppRecord, BulkPath, Fact, Idp, LifecycleMethod, PlanTier, Source, Tri,
-};
+use crate::model::{AppRecord, BulkPath, Fact, Idp, LifecycleMethod, PlanTier, Source, Tri};
 
 /// SplitMix64: small, fast and good enough to vary test records.
 struct Rng(u64);
@@ -30,7 +28,11 @@ impl Rng {
     }
 
     fn subset<T: Copy>(&mut self, items: &[T]) -> Vec<T> {
-        let mut out: Vec<T> = items.iter().copied().filter(|_| self.below(2) == 0).collect();
+        let mut out: Vec<T> = items
+            .iter()
+            .copied()
+            .filter(|_| self.below(2) == 0)
+            .collect();
         if out.is_empty() {
             out.push(self.pick(items));
         }
@@ -59,34 +61,79 @@ pub fn generate(count: usize, seed: u64) -> Vec<AppRecord> {
                     title: Some(format!("Synthetic App {n} User Management API Guide")),
                     document: Some(format!("synthetic-{n:05}.txt")),
                     url: None,
-                    updated: Some(format!("{}-{:02}-{:02}", 2024 + rng.below(3), 1 + rng.below(12), 1 + rng.below(28))),
+                    updated: Some(format!(
+                        "{}-{:02}-{:02}",
+                        2024 + rng.below(3),
+                        1 + rng.below(12),
+                        1 + rng.below(28)
+                    )),
                 }],
                 ..AppRecord::default()
             };
-            r.summary = fact(Some(format!("Synthetic App {n} manages users through its admin console.")), 12);
+            r.summary = fact(
+                Some(format!(
+                    "Synthetic App {n} manages users through its admin console."
+                )),
+                12,
+            );
             r.user_api = fact(rng.tri(), 20);
             r.scim.available = fact(rng.tri(), 21);
-            let tier = rng.pick(&[Some(PlanTier::Enterprise), Some(PlanTier::Business), Some(PlanTier::All), None]);
+            let tier = rng.pick(&[
+                Some(PlanTier::Enterprise),
+                Some(PlanTier::Business),
+                Some(PlanTier::All),
+                None,
+            ]);
             r.scim.plan_tier = fact(tier, 22);
             r.scim.plan = fact(tier.map(|t| t.as_str().to_owned()), 22);
             r.sso.saml = fact(rng.tri(), 30);
             r.sso.jit = fact(rng.tri(), 31);
             r.sso.idps = fact(
-                (rng.below(3) > 0).then(|| rng.subset(&[Idp::Okta, Idp::Entra, Idp::GoogleWorkspace, Idp::Onelogin])),
+                (rng.below(3) > 0).then(|| {
+                    rng.subset(&[Idp::Okta, Idp::Entra, Idp::GoogleWorkspace, Idp::Onelogin])
+                }),
                 32,
             );
             r.webhooks.available = fact(rng.tri(), 40);
             r.webhooks.user_events = fact(rng.tri(), 41);
             r.rate_limits.headers = fact(rng.tri(), 42);
             r.rate_limits.retry_after = fact(rng.tri(), 43);
-            r.lifecycle.provisioning = fact(Some(rng.subset(&[LifecycleMethod::Manual, LifecycleMethod::Idp, LifecycleMethod::Scim, LifecycleMethod::Api])), 50);
-            r.lifecycle.deprovisioning = fact(Some(rng.subset(&[LifecycleMethod::Manual, LifecycleMethod::Scim, LifecycleMethod::Api])), 51);
+            r.lifecycle.provisioning = fact(
+                Some(rng.subset(&[
+                    LifecycleMethod::Manual,
+                    LifecycleMethod::Idp,
+                    LifecycleMethod::Scim,
+                    LifecycleMethod::Api,
+                ])),
+                50,
+            );
+            r.lifecycle.deprovisioning = fact(
+                Some(rng.subset(&[
+                    LifecycleMethod::Manual,
+                    LifecycleMethod::Scim,
+                    LifecycleMethod::Api,
+                ])),
+                51,
+            );
             r.lifecycle.jit_assigns_roles = fact(rng.tri(), 52);
-            r.lifecycle.bulk = fact((rng.below(2) == 0).then(|| vec![rng.pick(&[BulkPath::None, BulkPath::Csv, BulkPath::Api, BulkPath::Ui])]), 53);
+            r.lifecycle.bulk = fact(
+                (rng.below(2) == 0).then(|| {
+                    vec![rng.pick(&[BulkPath::None, BulkPath::Csv, BulkPath::Api, BulkPath::Ui])]
+                }),
+                53,
+            );
             if rng.below(3) == 0 {
-                r.lifecycle.reassign_on_offboarding = fact(Some(vec!["owned records".to_owned()]), 54);
+                r.lifecycle.reassign_on_offboarding =
+                    fact(Some(vec!["owned records".to_owned()]), 54);
             }
-            r.automation.manual_only = fact(if rng.below(10) == 0 { Tri::Yes } else { Tri::NotDocumented }, 60);
+            r.automation.manual_only = fact(
+                if rng.below(10) == 0 {
+                    Tri::Yes
+                } else {
+                    Tri::NotDocumented
+                },
+                60,
+            );
             r
         })
         .collect()

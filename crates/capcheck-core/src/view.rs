@@ -109,9 +109,24 @@ pub fn fields(record: &AppRecord) -> Vec<Field> {
     let text = |f: &Fact<Option<String>>| opt_str(f.value.as_deref());
     let primary = r.sources.first();
     vec![
-        Field { path: "id", value: str_value(&r.id), provenance: None, doc: "the app's id (slug)" },
-        Field { path: "name", value: str_value(&r.name), provenance: None, doc: "the app's name" },
-        Field { path: "summary", value: text(&r.summary), provenance: p(&r.summary), doc: "the source's summary" },
+        Field {
+            path: "id",
+            value: str_value(&r.id),
+            provenance: None,
+            doc: "the app's id (slug)",
+        },
+        Field {
+            path: "name",
+            value: str_value(&r.name),
+            provenance: None,
+            doc: "the app's name",
+        },
+        Field {
+            path: "summary",
+            value: text(&r.summary),
+            provenance: p(&r.summary),
+            doc: "the source's summary",
+        },
         Field {
             path: "updated",
             value: opt_str(primary.and_then(|s| s.updated.as_deref())),
@@ -121,40 +136,220 @@ pub fn fields(record: &AppRecord) -> Vec<Field> {
             }),
             doc: "when the primary source was updated: `YYYY-MM-DD`, `YYYY-MM`, or ()",
         },
-        Field { path: "automation.manual_only", value: tri(&r.automation.manual_only), provenance: p(&r.automation.manual_only), doc: "the source marks the app \"Manual Only\" (yes/no/partial/not-documented)" },
-        Field { path: "automation.status", value: text(&r.automation.status), provenance: p(&r.automation.status), doc: "automation status as printed (\"Not Supported\")" },
-        Field { path: "user_api", value: tri(&r.user_api), provenance: p(&r.user_api), doc: "an API reads or writes user accounts" },
-        Field { path: "auth.method", value: text(&r.auth.method), provenance: p(&r.auth.method), doc: "API auth method as documented" },
-        Field { path: "scim.available", value: tri(&r.scim.available), provenance: p(&r.scim.available), doc: "SCIM provisioning is available" },
-        Field { path: "scim.version", value: text(&r.scim.version), provenance: p(&r.scim.version), doc: "SCIM version" },
-        Field { path: "scim.plan", value: text(&r.scim.plan), provenance: p(&r.scim.plan), doc: "plan SCIM requires, as printed" },
-        Field { path: "scim.plan_tier", value: opt_str(r.scim.plan_tier.value.map(|t| t.as_str())), provenance: p(&r.scim.plan_tier), doc: "SCIM plan as a tier: all, paid, business, enterprise, add-on, not-applicable" },
-        Field { path: "scim.endpoint", value: text(&r.scim.endpoint), provenance: p(&r.scim.endpoint), doc: "SCIM base URL" },
-        Field { path: "sso.saml", value: tri(&r.sso.saml), provenance: p(&r.sso.saml), doc: "SAML single sign-on is available" },
-        Field { path: "sso.idps", value: str_list(r.sso.idps.value.as_ref(), |i| i.as_str()), provenance: p(&r.sso.idps), doc: "supported IdPs: okta, entra, google-workspace, onelogin, other" },
-        Field { path: "sso.jit", value: tri(&r.sso.jit), provenance: p(&r.sso.jit), doc: "SSO creates accounts just in time, on first login" },
-        Field { path: "sso.plan", value: text(&r.sso.plan), provenance: p(&r.sso.plan), doc: "plan SSO requires, as printed" },
-        Field { path: "sso.plan_tier", value: opt_str(r.sso.plan_tier.value.map(|t| t.as_str())), provenance: p(&r.sso.plan_tier), doc: "SSO plan as a tier" },
-        Field { path: "rate_limits.limits", value: text(&r.rate_limits.limits), provenance: p(&r.rate_limits.limits), doc: "documented rate limits" },
-        Field { path: "rate_limits.headers", value: tri(&r.rate_limits.headers), provenance: p(&r.rate_limits.headers), doc: "responses carry rate-limit headers" },
-        Field { path: "rate_limits.retry_after", value: tri(&r.rate_limits.retry_after), provenance: p(&r.rate_limits.retry_after), doc: "throttled responses carry Retry-After" },
-        Field { path: "rate_limits.notes", value: text(&r.rate_limits.notes), provenance: p(&r.rate_limits.notes), doc: "notes on rate limiting" },
-        Field { path: "pagination.method", value: text(&r.pagination.method), provenance: p(&r.pagination.method), doc: "pagination method" },
-        Field { path: "pagination.default_page_size", value: r.pagination.default_page_size.value.map_or(Dynamic::UNIT, |n| Dynamic::from_int(n.into())), provenance: p(&r.pagination.default_page_size), doc: "default page size" },
-        Field { path: "pagination.max_page_size", value: r.pagination.max_page_size.value.map_or(Dynamic::UNIT, |n| Dynamic::from_int(n.into())), provenance: p(&r.pagination.max_page_size), doc: "largest page size" },
-        Field { path: "pagination.pointer", value: text(&r.pagination.pointer), provenance: p(&r.pagination.pointer), doc: "where the next-page pointer is" },
-        Field { path: "webhooks.available", value: tri(&r.webhooks.available), provenance: p(&r.webhooks.available), doc: "webhooks are available" },
-        Field { path: "webhooks.user_events", value: tri(&r.webhooks.user_events), provenance: p(&r.webhooks.user_events), doc: "webhooks report user-lifecycle events" },
-        Field { path: "webhooks.notes", value: text(&r.webhooks.notes), provenance: p(&r.webhooks.notes), doc: "notes on webhooks" },
-        Field { path: "webhooks.alternative", value: text(&r.webhooks.alternative), provenance: p(&r.webhooks.alternative), doc: "another way to learn of account changes" },
-        Field { path: "lifecycle.provisioning", value: str_list(r.lifecycle.provisioning.value.as_ref(), |m| m.as_str()), provenance: p(&r.lifecycle.provisioning), doc: "how accounts are created: manual, idp, scim, api" },
-        Field { path: "lifecycle.deprovisioning", value: str_list(r.lifecycle.deprovisioning.value.as_ref(), |m| m.as_str()), provenance: p(&r.lifecycle.deprovisioning), doc: "how accounts are removed: manual, idp, scim, api" },
-        Field { path: "lifecycle.jit_assigns_roles", value: tri(&r.lifecycle.jit_assigns_roles), provenance: p(&r.lifecycle.jit_assigns_roles), doc: "JIT provisioning assigns roles, teams or limits" },
-        Field { path: "lifecycle.bulk", value: str_list(r.lifecycle.bulk.value.as_ref(), |b| b.as_str()), provenance: p(&r.lifecycle.bulk), doc: "ways to change many accounts at once: none, csv, api, ui" },
-        Field { path: "lifecycle.reassign_on_offboarding", value: str_list(r.lifecycle.reassign_on_offboarding.value.as_ref(), |s| s.as_str()), provenance: p(&r.lifecycle.reassign_on_offboarding), doc: "what a leaver owns that must be reassigned" },
-        Field { path: "limitations", value: text_list(&r.limitations), provenance: None, doc: "documented limitations (array of strings)" },
-        Field { path: "scenarios", value: scenarios(&r.scenarios), provenance: None, doc: "scenarios: array of #{title, steps, watch_out}" },
-        Field { path: "traps", value: text_list(&r.traps), provenance: None, doc: "integration traps (array of strings)" },
+        Field {
+            path: "automation.manual_only",
+            value: tri(&r.automation.manual_only),
+            provenance: p(&r.automation.manual_only),
+            doc: "the source marks the app \"Manual Only\" (yes/no/partial/not-documented)",
+        },
+        Field {
+            path: "automation.status",
+            value: text(&r.automation.status),
+            provenance: p(&r.automation.status),
+            doc: "automation status as printed (\"Not Supported\")",
+        },
+        Field {
+            path: "user_api",
+            value: tri(&r.user_api),
+            provenance: p(&r.user_api),
+            doc: "an API reads or writes user accounts",
+        },
+        Field {
+            path: "auth.method",
+            value: text(&r.auth.method),
+            provenance: p(&r.auth.method),
+            doc: "API auth method as documented",
+        },
+        Field {
+            path: "scim.available",
+            value: tri(&r.scim.available),
+            provenance: p(&r.scim.available),
+            doc: "SCIM provisioning is available",
+        },
+        Field {
+            path: "scim.version",
+            value: text(&r.scim.version),
+            provenance: p(&r.scim.version),
+            doc: "SCIM version",
+        },
+        Field {
+            path: "scim.plan",
+            value: text(&r.scim.plan),
+            provenance: p(&r.scim.plan),
+            doc: "plan SCIM requires, as printed",
+        },
+        Field {
+            path: "scim.plan_tier",
+            value: opt_str(r.scim.plan_tier.value.map(|t| t.as_str())),
+            provenance: p(&r.scim.plan_tier),
+            doc: "SCIM plan as a tier: all, paid, business, enterprise, add-on, not-applicable",
+        },
+        Field {
+            path: "scim.endpoint",
+            value: text(&r.scim.endpoint),
+            provenance: p(&r.scim.endpoint),
+            doc: "SCIM base URL",
+        },
+        Field {
+            path: "sso.saml",
+            value: tri(&r.sso.saml),
+            provenance: p(&r.sso.saml),
+            doc: "SAML single sign-on is available",
+        },
+        Field {
+            path: "sso.idps",
+            value: str_list(r.sso.idps.value.as_ref(), |i| i.as_str()),
+            provenance: p(&r.sso.idps),
+            doc: "supported IdPs: okta, entra, google-workspace, onelogin, other",
+        },
+        Field {
+            path: "sso.jit",
+            value: tri(&r.sso.jit),
+            provenance: p(&r.sso.jit),
+            doc: "SSO creates accounts just in time, on first login",
+        },
+        Field {
+            path: "sso.plan",
+            value: text(&r.sso.plan),
+            provenance: p(&r.sso.plan),
+            doc: "plan SSO requires, as printed",
+        },
+        Field {
+            path: "sso.plan_tier",
+            value: opt_str(r.sso.plan_tier.value.map(|t| t.as_str())),
+            provenance: p(&r.sso.plan_tier),
+            doc: "SSO plan as a tier",
+        },
+        Field {
+            path: "rate_limits.limits",
+            value: text(&r.rate_limits.limits),
+            provenance: p(&r.rate_limits.limits),
+            doc: "documented rate limits",
+        },
+        Field {
+            path: "rate_limits.headers",
+            value: tri(&r.rate_limits.headers),
+            provenance: p(&r.rate_limits.headers),
+            doc: "responses carry rate-limit headers",
+        },
+        Field {
+            path: "rate_limits.retry_after",
+            value: tri(&r.rate_limits.retry_after),
+            provenance: p(&r.rate_limits.retry_after),
+            doc: "throttled responses carry Retry-After",
+        },
+        Field {
+            path: "rate_limits.notes",
+            value: text(&r.rate_limits.notes),
+            provenance: p(&r.rate_limits.notes),
+            doc: "notes on rate limiting",
+        },
+        Field {
+            path: "pagination.method",
+            value: text(&r.pagination.method),
+            provenance: p(&r.pagination.method),
+            doc: "pagination method",
+        },
+        Field {
+            path: "pagination.default_page_size",
+            value: r
+                .pagination
+                .default_page_size
+                .value
+                .map_or(Dynamic::UNIT, |n| Dynamic::from_int(n.into())),
+            provenance: p(&r.pagination.default_page_size),
+            doc: "default page size",
+        },
+        Field {
+            path: "pagination.max_page_size",
+            value: r
+                .pagination
+                .max_page_size
+                .value
+                .map_or(Dynamic::UNIT, |n| Dynamic::from_int(n.into())),
+            provenance: p(&r.pagination.max_page_size),
+            doc: "largest page size",
+        },
+        Field {
+            path: "pagination.pointer",
+            value: text(&r.pagination.pointer),
+            provenance: p(&r.pagination.pointer),
+            doc: "where the next-page pointer is",
+        },
+        Field {
+            path: "webhooks.available",
+            value: tri(&r.webhooks.available),
+            provenance: p(&r.webhooks.available),
+            doc: "webhooks are available",
+        },
+        Field {
+            path: "webhooks.user_events",
+            value: tri(&r.webhooks.user_events),
+            provenance: p(&r.webhooks.user_events),
+            doc: "webhooks report user-lifecycle events",
+        },
+        Field {
+            path: "webhooks.notes",
+            value: text(&r.webhooks.notes),
+            provenance: p(&r.webhooks.notes),
+            doc: "notes on webhooks",
+        },
+        Field {
+            path: "webhooks.alternative",
+            value: text(&r.webhooks.alternative),
+            provenance: p(&r.webhooks.alternative),
+            doc: "another way to learn of account changes",
+        },
+        Field {
+            path: "lifecycle.provisioning",
+            value: str_list(r.lifecycle.provisioning.value.as_ref(), |m| m.as_str()),
+            provenance: p(&r.lifecycle.provisioning),
+            doc: "how accounts are created: manual, idp, scim, api",
+        },
+        Field {
+            path: "lifecycle.deprovisioning",
+            value: str_list(r.lifecycle.deprovisioning.value.as_ref(), |m| m.as_str()),
+            provenance: p(&r.lifecycle.deprovisioning),
+            doc: "how accounts are removed: manual, idp, scim, api",
+        },
+        Field {
+            path: "lifecycle.jit_assigns_roles",
+            value: tri(&r.lifecycle.jit_assigns_roles),
+            provenance: p(&r.lifecycle.jit_assigns_roles),
+            doc: "JIT provisioning assigns roles, teams or limits",
+        },
+        Field {
+            path: "lifecycle.bulk",
+            value: str_list(r.lifecycle.bulk.value.as_ref(), |b| b.as_str()),
+            provenance: p(&r.lifecycle.bulk),
+            doc: "ways to change many accounts at once: none, csv, api, ui",
+        },
+        Field {
+            path: "lifecycle.reassign_on_offboarding",
+            value: str_list(r.lifecycle.reassign_on_offboarding.value.as_ref(), |s| {
+                s.as_str()
+            }),
+            provenance: p(&r.lifecycle.reassign_on_offboarding),
+            doc: "what a leaver owns that must be reassigned",
+        },
+        Field {
+            path: "limitations",
+            value: text_list(&r.limitations),
+            provenance: None,
+            doc: "documented limitations (array of strings)",
+        },
+        Field {
+            path: "scenarios",
+            value: scenarios(&r.scenarios),
+            provenance: None,
+            doc: "scenarios: array of #{title, steps, watch_out}",
+        },
+        Field {
+            path: "traps",
+            value: text_list(&r.traps),
+            provenance: None,
+            doc: "integration traps (array of strings)",
+        },
     ]
 }
 

@@ -1,0 +1,142 @@
+//! Command-line arguments.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Capability checks for SaaS user management: evaluate rules over a dataset of apps.
+///
+/// Exit codes: 0 = nothing at or above the `--fail-on` threshold, 1 = findings at or above it,
+/// 2 = usage or input error (bad data file, rule that does not compile or fails).
+#[derive(Debug, Parser)]
+#[command(name = "capcheck", version, about, long_about = None)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Evaluate rules over apps and report findings.
+    Check(CheckArgs),
+    /// List apps with their key capabilities.
+    Apps(AppsArgs),
+    /// Show one app's record, with sources, and its findings.
+    Show(ShowArgs),
+    /// Check data files and rules, reporting every problem at once.
+    Validate(InputArgs),
+    /// Print the JSON Schema of data files.
+    Schema,
+    /// Write a deterministic synthetic dataset (for benchmarks and trials at scale).
+    Generate(GenerateArgs),
+}
+
+/// Where data and rules come from, and what rules see.
+#[derive(Debug, Args, Clone)]
+pub struct InputArgs {
+    /// Data files or folders (`.toml`, `.json`); the built-in dataset when absent.
+    #[arg(long, value_name = "PATH")]
+    pub data: Vec<PathBuf>,
+    /// Rule files or folders (`.rhai`); the built-in rules when absent.
+    #[arg(long, value_name = "PATH")]
+    pub rules: Vec<PathBuf>,
+    /// The date rules evaluate as of (`today`), YYYY-MM-DD. Default: today's UTC date.
+    #[arg(long, value_name = "DATE")]
+    pub today: Option<String>,
+    /// A setting rules read as `settings.KEY` (repeatable), e.g. `--set stale_after_days=180`.
+    #[arg(long = "set", value_name = "KEY=VALUE")]
+    pub settings: Vec<String>,
+}
+
+/// Output formats for reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Aligned columns for people.
+    Table,
+    /// The versioned JSON report.
+    Json,
+    /// One row per finding.
+    Csv,
+    /// A Markdown table, for pull-request comments.
+    Markdown,
+}
+
+/// `capcheck check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Only these apps (repeatable).
+    #[arg(long, value_name = "ID")]
+    pub app: Vec<String>,
+    /// Only these rules (repeatable).
+    #[arg(long, value_name = "ID")]
+    pub rule: Vec<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: Format,
+    /// Exit 1 when a finding is at or above this severity: info, low, medium, high, critical,
+    /// or `never`.
+    #[arg(long, value_name = "SEVERITY", default_value = "high")]
+    pub fail_on: String,
+    /// Write the report to FILE instead of standard output.
+    #[arg(short = 'o', long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// `capcheck apps`.
+#[derive(Debug, Args)]
+pub struct AppsArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Only apps whose id or name contains TEXT (case-insensitive).
+    #[arg(long, value_name = "TEXT")]
+    pub search: Option<String>,
+    /// Only apps where a field has a value (repeatable), e.g. `--where scim.available=no` or
+    /// `--where sso.idps=okta` (lists match any member).
+    #[arg(long = "where", value_name = "FIELD=VALUE")]
+    pub filters: Vec<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: Format,
+}
+
+/// `capcheck show`.
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The app's id.
+    pub app: String,
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// `text` for people, `json` for the record and its findings.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: ShowFormat,
+}
+
+/// Output formats for `show`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ShowFormat {
+    /// For people.
+    Text,
+    /// The record and its findings as JSON.
+    Json,
+}
+
+/// `capcheck generate`.
+#[derive(Debug, Args)]
+pub struct GenerateArgs {
+    /// How many apps.
+    #[arg(long, default_value_t = 1000)]
+    pub apps: usize,
+    /// The seed: the same seed gives the same dataset.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// The JSON file to write (refused if it exists, unless `--force`).
+    #[arg(short = 'o', long, value_name = "FILE")]
+    pub output: PathBuf,
+    /// Overwrite FILE if it exists.
+    #[arg(long)]
+    pub force: bool,
+}

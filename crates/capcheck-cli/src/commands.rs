@@ -1,0 +1,311 @@
+//! The subcommands: load inputs, call the core, hand the result to a renderer, pick the exit code.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+use capcheck_core::{
+    dataset, engine, rule, schema, synthetic, view, Checker, Diagnostic, Level, Report, Severity,
+};
+
+use crate::args::{
+    AppsArgs, CheckArgs, Cli, Command, GenerateArgs, InputArgs, ShowArgs, ShowFormat,
+};
+use crate::input::{self, Files};
+use crate::render;
+
+/// Runs the command; `Err` is a usage error (exit 2).
+pub fn run(cli: Cli) -> Result<ExitCode, String> {
+    match cli.command {
+        Command::Check(args) => check(&args),
+        Command::Apps(args) => apps(&args),
+        Command::Show(args) => show(&args),
+        Command::Validate(args) => validate(&args),
+        Command::Schema => {
+            println!("{}", schema::json_schema());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Generate(args) => generate(&args),
+    }
+}
+
+/// Loaded inputs, ready to check.
+struct Loaded {
+    files: Files,
+    checker: Checker,
+    diagnostics: Vec<Diagnostic>,
+}
+
+fn load(args: &InputArgs) -> Result<Loaded, String> {
+    let context = input::context(args)?;
+    let mut files = input::read(args);
+    let mut diagnostics = std::mem::take(&mut files.diagnostics);
+    let (dataset, mut data_diags) = dataset::load(&files.data_files());
+    diagnostics.append(&mut data_diags);
+    let engine = engine::build();
+    let (rules, mut rule_diags) = rule::compile_all(&engine, &files.rule_sources());
+    diagnostics.append(&mut rule_diags);
+    let checker = Checker::new(engine, dataset, rules, context);
+    Ok(Loaded {
+        files,
+        checker,
+        diagnostics,
+    })
+}
+
+fn parse_fail_on(text: &str) -> Result<Option<Severity>, String> {
+    if text == "never" {
+        return Ok(None);
+    }
+    Severity::parse(text).map(Some).ok_or_else(|| {
+        format!("`--fail-on {text}` is not one of info, low, medium, high, critical, never")
+    })
+}
+
+fn exit_code(report: &Report, fail_on: Option<Severity>) -> ExitCode {
+    if report.summary.errors > 0 {
+        ExitCode::from(2)
+    } else if fail_on.is_some_and(|t| report.fails_at(t)) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn check(args: &CheckArgs) -> Result<ExitCode, String> {
+    let fail_on = parse_fail_on(&args.fail_on)?;
+    let Loaded {
+        files,
+        mut checker,
+        diagnostics,
+    } = load(&args.input)?;
+    if !args.app.is_empty() {
+        let mut set = checker.dataset().clone();
+        for id in &args.app {
+            if set.get(id).is_none() && !diagnostics.iter().any(|d| d.level == Level::Error) {
+                return Err(unknown(
+                    "app",
+                    id,
+                    set.apps.iter().map(|a| a.record.id.as_str()),
+                ));
+            }
+        }
+        set.apps.retain(|a| args.app.contains(&a.record.id));
+        let rules = checker.rules().to_vec();
+        let context = checker.context().clone();
+        checker = Checker::new(engine::build(), set, rules, context);
+    }
+    if !args.rule.is_empty() {
+        let all = checker.rules().to_vec();
+        for id in &args.rule {
+            if !all.iter().any(|r| &r.id == id)
+                && !diagnostics.iter().any(|d| d.rule.as_deref() == Some(id))
+            {
+                return Err(unknown("rule", id, all.iter().map(|r| r.id.as_str())));
+            }
+        }
+        checker.set_rules(
+            all.into_iter()
+                .filter(|r| args.rule.contains(&r.id))
+                .collect(),
+        );
+    }
+    let total = checker.dataset().apps.len();
+    let bar = render::progress::bar(total as u64, checker.rules().len());
+    let report = checker.check_with_progress(diagnostics, &|n| bar.inc(n as u64));
+    bar.finish_and_clear();
+
+    render::diagnostics::print(&report.diagnostics, &files);
+    let to_terminal = args.output.is_none();
+    let text = render::report::render(&report, args.format, to_terminal);
+    emit(&text, args.output.as_deref())?;
+    Ok(exit_code(&report, fail_on))
+}
+
+fn unknown<'a>(what: &str, id: &str, known: impl Iterator<Item = &'a str>) -> String {
+    match capcheck_core::diagnostic::closest(id, known) {
+        Some(k) => format!("there is no {what} `{id}`; did you mean `{k}`?"),
+        None if what == "app" => format!("there is no {what} `{id}`; `capcheck apps` lists them"),
+        None => format!("there is no {what} `{id}`"),
+    }
+}
+
+/// Writes to FILE, or to standard output through the colour-aware stream.
+fn emit(text: &str, output: Option<&Path>) -> Result<(), String> {
+    match output {
+        Some(path) => std::fs::write(path, anstream::adapter::strip_str(text).to_string())
+            .map_err(|e| format!("cannot write `{}`: {e}", path.display())),
+        None => {
+            let mut out = anstream::stdout();
+            out.write_all(text.as_bytes())
+                .and_then(|()| out.flush())
+                .or_else(|e| {
+                    if e.kind() == std::io::ErrorKind::BrokenPipe {
+                        Ok(())
+                    } else {
+                        Err(e)
+                    }
+                })
+                .map_err(|e| format!("cannot write to standard output: {e}"))
+        }
+    }
+}
+
+fn apps(args: &AppsArgs) -> Result<ExitCode, String> {
+    let filters = parse_filters(&args.filters)?;
+    let Loaded {
+        files,
+        mut checker,
+        diagnostics,
+    } = load(&args.input)?;
+    let report = checker.check(diagnostics);
+    render::diagnostics::print(&report.diagnostics, &files);
+    let search = args.search.as_deref().map(str::to_lowercase);
+    let rows: Vec<render::apps::Row<'_>> = checker
+        .dataset()
+        .apps
+        .iter()
+        .filter(|a| {
+            search.as_deref().is_none_or(|s| {
+                a.record.id.to_lowercase().contains(s) || a.record.name.to_lowercase().contains(s)
+            })
+        })
+        .filter(|a| {
+            filters
+                .iter()
+                .all(|(path, want)| matches_filter(&a.record, path, want))
+        })
+        .map(|a| render::apps::Row::new(&a.record, &report))
+        .collect();
+    emit(&render::apps::render(&rows, args.format), None)?;
+    Ok(if report.summary.errors > 0 {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn parse_filters(filters: &[String]) -> Result<Vec<(String, String)>, String> {
+    let known = view::known_paths();
+    filters
+        .iter()
+        .map(|f| {
+            let (path, value) = f
+                .split_once('=')
+                .ok_or_else(|| format!("`--where {f}` needs the form FIELD=VALUE"))?;
+            let path = path.trim().trim_start_matches("app.");
+            if !known.contains(&path) {
+                return Err(unknown("field", path, known.iter().copied()));
+            }
+            Ok((path.to_owned(), value.trim().to_owned()))
+        })
+        .collect()
+}
+
+fn matches_filter(record: &capcheck_core::AppRecord, path: &str, want: &str) -> bool {
+    view::fields(record)
+        .iter()
+        .filter(|f| f.path == path || f.path.starts_with(&format!("{path}.")))
+        .any(|f| match view::dynamic_to_json(&f.value) {
+            serde_json::Value::Null => want == "not-documented",
+            serde_json::Value::String(s) => s.eq_ignore_ascii_case(want),
+            serde_json::Value::Array(items) => items
+                .iter()
+                .any(|i| i.as_str().is_some_and(|s| s.eq_ignore_ascii_case(want))),
+            other => other.to_string() == want,
+        })
+}
+
+fn show(args: &ShowArgs) -> Result<ExitCode, String> {
+    let Loaded {
+        files,
+        mut checker,
+        diagnostics,
+    } = load(&args.input)?;
+    let report = checker.check(diagnostics);
+    render::diagnostics::print(&report.diagnostics, &files);
+    let Some(app) = checker.dataset().get(&args.app) else {
+        return Err(unknown(
+            "app",
+            &args.app,
+            checker.dataset().apps.iter().map(|a| a.record.id.as_str()),
+        ));
+    };
+    let findings: Vec<&capcheck_core::Finding> = report
+        .findings
+        .iter()
+        .filter(|f| f.app == app.record.id)
+        .collect();
+    let text = match args.format {
+        ShowFormat::Text => render::show::text(app, &findings),
+        ShowFormat::Json => render::show::json(app, &findings),
+    };
+    emit(&text, None)?;
+    Ok(if report.summary.errors > 0 {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn validate(args: &InputArgs) -> Result<ExitCode, String> {
+    let Loaded {
+        files,
+        mut checker,
+        diagnostics,
+    } = load(args)?;
+    // Running the rules once finds what compiling cannot: runtime errors and engine limits.
+    let report = checker.check(diagnostics);
+    render::diagnostics::print(&report.diagnostics, &files);
+    let s = &report.summary;
+    let line = format!(
+        "checked {} data file{} ({} app{}) and {} rule file{}: {} error{}, {} warning{}\n",
+        files.data.len(),
+        plural(files.data.len()),
+        s.apps,
+        plural(s.apps),
+        files.rules.len(),
+        plural(files.rules.len()),
+        s.errors,
+        plural(s.errors),
+        s.warnings,
+        plural(s.warnings),
+    );
+    let mut err = anstream::stderr();
+    let _ = err.write_all(line.as_bytes());
+    Ok(if s.errors > 0 {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+fn generate(args: &GenerateArgs) -> Result<ExitCode, String> {
+    if args.output.exists() && !args.force {
+        return Err(format!(
+            "`{}` exists; pass `--force` to overwrite it",
+            args.output.display()
+        ));
+    }
+    let records = synthetic::generate(args.apps, args.seed);
+    let json =
+        serde_json::to_string(&records).map_err(|e| format!("cannot encode the dataset: {e}"))?;
+    std::fs::write(&args.output, json)
+        .map_err(|e| format!("cannot write `{}`: {e}", args.output.display()))?;
+    let mut err = anstream::stderr();
+    let _ = writeln!(
+        err,
+        "wrote {} synthetic apps to {}",
+        args.apps,
+        args.output.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,141 @@
+//! `capcheck apps`: one row per app with its key capabilities and finding counts.
+
+use capcheck_core::report::SeverityCounts;
+use capcheck_core::{AppRecord, Report, Severity};
+use serde::Serialize;
+
+use super::text::{columns, markdown, Cell};
+use crate::args::Format;
+
+/// One app's row.
+#[derive(Debug, Serialize)]
+pub struct Row<'a> {
+    id: &'a str,
+    name: &'a str,
+    user_api: &'static str,
+    scim: &'static str,
+    scim_plan: Option<&'a str>,
+    sso: &'static str,
+    jit: &'static str,
+    idps: Vec<&'static str>,
+    webhooks: &'static str,
+    findings: SeverityCounts,
+}
+
+impl<'a> Row<'a> {
+    /// The row for `record`, counting its findings in `report`.
+    pub fn new(record: &'a AppRecord, report: &Report) -> Row<'a> {
+        Row {
+            id: &record.id,
+            name: &record.name,
+            user_api: record.user_api.value.as_str(),
+            scim: record.scim.available.value.as_str(),
+            scim_plan: record.scim.plan.value.as_deref(),
+            sso: record.sso.saml.value.as_str(),
+            jit: record.sso.jit.value.as_str(),
+            idps: record
+                .sso
+                .idps
+                .value
+                .as_ref()
+                .map(|v| v.iter().map(|i| i.as_str()).collect())
+                .unwrap_or_default(),
+            webhooks: record.webhooks.available.value.as_str(),
+            findings: SeverityCounts::of(report.findings.iter().filter(|f| f.app == record.id)),
+        }
+    }
+}
+
+fn short(v: &str) -> String {
+    if v == "not-documented" {
+        "n/d".into()
+    } else {
+        v.into()
+    }
+}
+
+fn counts(c: &SeverityCounts) -> String {
+    let parts: Vec<String> = Severity::ALL
+        .iter()
+        .rev()
+        .filter(|s| c.get(**s) > 0)
+        .map(|s| format!("{} {}", c.get(*s), s.as_str()))
+        .collect();
+    if parts.is_empty() {
+        "none".into()
+    } else {
+        parts.join(", ")
+    }
+}
+
+fn cells(r: &Row<'_>) -> Vec<String> {
+    vec![
+        r.id.to_owned(),
+        r.name.to_owned(),
+        short(r.user_api),
+        short(r.scim),
+        r.scim_plan.unwrap_or("n/d").to_owned(),
+        short(r.sso),
+        short(r.jit),
+        if r.idps.is_empty() {
+            "n/d".into()
+        } else {
+            r.idps.join(",")
+        },
+        short(r.webhooks),
+        counts(&r.findings),
+    ]
+}
+
+const HEADER: [&str; 10] = [
+    "ID",
+    "NAME",
+    "USER API",
+    "SCIM",
+    "SCIM PLAN",
+    "SSO",
+    "JIT",
+    "IDPS",
+    "WEBHOOKS",
+    "FINDINGS",
+];
+
+/// The rows in `format`.
+pub fn render(rows: &[Row<'_>], format: Format) -> String {
+    match format {
+        Format::Table => {
+            let body: Vec<Vec<Cell>> = rows
+                .iter()
+                .map(|r| cells(r).into_iter().map(Cell::plain).collect())
+                .collect();
+            let mut out = columns(&HEADER, &body);
+            out.push_str(&format!(
+                "\n{} app{}; n/d = not documented\n",
+                rows.len(),
+                if rows.len() == 1 { "" } else { "s" }
+            ));
+            out
+        }
+        Format::Json => serde_json::to_string_pretty(rows)
+            .map(|s| s + "\n")
+            .unwrap_or_default(),
+        Format::Csv => {
+            let mut w = ::csv::Writer::from_writer(Vec::new());
+            let _ = w.write_record(HEADER.iter().map(|h| h.to_lowercase().replace(' ', "_")));
+            for r in rows {
+                let mut c = cells(r);
+                for v in c.iter_mut() {
+                    if v == "n/d" {
+                        *v = "not-documented".into();
+                    }
+                }
+                let _ = w.write_record(c);
+            }
+            String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+        }
+        Format::Markdown => {
+            let body: Vec<Vec<String>> = rows.iter().map(cells).collect();
+            markdown(&HEADER, &body) + "\nn/d = not documented\n"
+        }
+    }
+}

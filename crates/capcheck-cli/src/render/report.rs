@@ -1,0 +1,177 @@
+//! The check report in each format: table, JSON, CSV and Markdown.
+
+use capcheck_core::{Finding, Report, Severity};
+
+use super::style::{self, paint};
+use super::text::{columns, markdown, Cell};
+use crate::args::Format;
+
+/// The report in `format`. `terminal` adds colour codes (stripped later where not wanted).
+pub fn render(report: &Report, format: Format, terminal: bool) -> String {
+    match format {
+        Format::Table => table(report, terminal),
+        Format::Json => json(report),
+        Format::Csv => csv(report),
+        Format::Markdown => markdown_report(report),
+    }
+}
+
+/// Worst first, then by app and rule: the order people read.
+fn by_severity(report: &Report) -> Vec<&Finding> {
+    let mut f: Vec<&Finding> = report.findings.iter().collect();
+    f.sort_by(|a, b| {
+        b.severity
+            .cmp(&a.severity)
+            .then_with(|| a.app.cmp(&b.app))
+            .then_with(|| a.rule.cmp(&b.rule))
+    });
+    f
+}
+
+/// "41 findings (4 critical, 2 high, ...) from 14 rules over 8 apps".
+pub fn summary_line(report: &Report) -> String {
+    let s = &report.summary;
+    let counts: Vec<String> = Severity::ALL
+        .iter()
+        .rev()
+        .filter(|sev| s.findings.get(**sev) > 0)
+        .map(|sev| format!("{} {}", s.findings.get(*sev), sev.as_str()))
+        .collect();
+    let total = s.findings.total();
+    let mut line = format!(
+        "{total} finding{} {}from {} rule{} over {} app{}",
+        if total == 1 { "" } else { "s" },
+        if counts.is_empty() {
+            String::new()
+        } else {
+            format!("({}) ", counts.join(", "))
+        },
+        s.rules,
+        if s.rules == 1 { "" } else { "s" },
+        s.apps,
+        if s.apps == 1 { "" } else { "s" },
+    );
+    if s.errors > 0 {
+        line.push_str(&format!(
+            "; {} error{} (see above)",
+            s.errors,
+            if s.errors == 1 { "" } else { "s" }
+        ));
+    }
+    line
+}
+
+fn table(report: &Report, terminal: bool) -> String {
+    let rows: Vec<Vec<Cell>> = by_severity(report)
+        .into_iter()
+        .map(|f| {
+            let sev = f.severity.as_str().to_uppercase();
+            vec![
+                if terminal {
+                    Cell::styled(sev, style::severity(f.severity))
+                } else {
+                    Cell::plain(sev)
+                },
+                Cell::plain(f.app.clone()),
+                Cell::plain(f.rule.clone()),
+                Cell::plain(f.message.clone()),
+            ]
+        })
+        .collect();
+    let mut out = if rows.is_empty() {
+        String::new()
+    } else {
+        columns(&["SEVERITY", "APP", "RULE", "MESSAGE"], &rows)
+    };
+    if !rows.is_empty() {
+        out.push('\n');
+    }
+    out.push_str(&paint(style::BOLD, &summary_line(report)));
+    out.push('\n');
+    out
+}
+
+fn json(report: &Report) -> String {
+    let mut s =
+        serde_json::to_string_pretty(report).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    s.push('\n');
+    s
+}
+
+fn csv(report: &Report) -> String {
+    let mut w = ::csv::Writer::from_writer(Vec::new());
+    let _ = w.write_record([
+        "severity",
+        "app",
+        "app_name",
+        "rule",
+        "title",
+        "message",
+        "actions",
+        "controls",
+        "evidence",
+        "app_file",
+        "rule_file",
+    ]);
+    for f in &report.findings {
+        let evidence: Vec<String> = f
+            .evidence
+            .iter()
+            .map(|e| {
+                let at = match (&e.provenance.document, e.provenance.line) {
+                    (Some(d), Some(l)) => format!(" ({d}:{l})"),
+                    (Some(d), None) => format!(" ({d})"),
+                    _ => String::new(),
+                };
+                format!("{}={}{at}", e.field, e.value)
+            })
+            .collect();
+        let _ = w.write_record([
+            f.severity.as_str(),
+            &f.app,
+            &f.app_name,
+            &f.rule,
+            &f.title,
+            &f.message,
+            &f.actions.join("; "),
+            &f.controls.join("; "),
+            &evidence.join("; "),
+            &f.app_file,
+            &f.rule_file,
+        ]);
+    }
+    let bytes = w.into_inner().unwrap_or_default();
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
+fn markdown_report(report: &Report) -> String {
+    let rows: Vec<Vec<String>> = by_severity(report)
+        .into_iter()
+        .map(|f| {
+            vec![
+                f.severity.as_str().to_owned(),
+                f.app_name.clone(),
+                format!("`{}`", f.rule),
+                f.message.clone(),
+            ]
+        })
+        .collect();
+    let mut out = String::from("## capcheck findings\n\n");
+    out.push_str(&summary_line(report));
+    out.push_str("\n\n");
+    if !rows.is_empty() {
+        out.push_str(&markdown(&["Severity", "App", "Rule", "Message"], &rows));
+    }
+    if !report.diagnostics.is_empty() {
+        out.push_str("\n### Errors\n\n");
+        for d in &report.diagnostics {
+            out.push_str(&format!(
+                "- `{}`: {} ({})\n",
+                d.location(),
+                d.message,
+                d.code
+            ));
+        }
+    }
+    out
+}
