@@ -1,3 +1,8 @@
+#![allow(
+    clippy::unwrap_used,
+    reason = "helpers of tests: a failed unwrap is a failed test"
+)]
+
 //! CLI tests: run the real `capcheck` binary on fixture folders and compare what a user sees
 //! (stdout, stderr, exit code) with snapshots.
 

@@ -9,7 +9,7 @@ use capcheck_core::{
 };
 
 use crate::args::{
-    AppsArgs, CheckArgs, Cli, Command, GenerateArgs, InputArgs, ShowArgs, ShowFormat,
+    AppsArgs, CheckArgs, Cli, Command, Format, GenerateArgs, InputArgs, ShowArgs, ShowFormat,
 };
 use crate::input::{self, Files};
 use crate::render;
@@ -118,7 +118,12 @@ fn check(args: &CheckArgs) -> Result<ExitCode, String> {
     render::diagnostics::print(&report.diagnostics, &files);
     let to_terminal = args.output.is_none();
     let text = render::report::render(&report, args.format, to_terminal);
-    emit(&text, args.output.as_deref())?;
+    if args.format == Format::Table {
+        emit(&text, args.output.as_deref())?;
+    } else {
+        // No colour in machine formats: write the bytes as they are.
+        emit_plain(&text, args.output.as_deref())?;
+    }
     Ok(exit_code(&report, fail_on))
 }
 
@@ -137,6 +142,26 @@ fn emit(text: &str, output: Option<&Path>) -> Result<(), String> {
             .map_err(|e| format!("cannot write `{}`: {e}", path.display())),
         None => {
             let mut out = anstream::stdout();
+            out.write_all(text.as_bytes())
+                .and_then(|()| out.flush())
+                .or_else(|e| {
+                    if e.kind() == std::io::ErrorKind::BrokenPipe {
+                        Ok(())
+                    } else {
+                        Err(e)
+                    }
+                })
+                .map_err(|e| format!("cannot write to standard output: {e}"))
+        }
+    }
+}
+
+fn emit_plain(text: &str, output: Option<&Path>) -> Result<(), String> {
+    match output {
+        Some(path) => std::fs::write(path, text)
+            .map_err(|e| format!("cannot write `{}`: {e}", path.display())),
+        None => {
+            let mut out = std::io::stdout().lock();
             out.write_all(text.as_bytes())
                 .and_then(|()| out.flush())
                 .or_else(|e| {
@@ -212,7 +237,12 @@ fn matches_filter(record: &capcheck_core::AppRecord, path: &str, want: &str) -> 
             serde_json::Value::Array(items) => items
                 .iter()
                 .any(|i| i.as_str().is_some_and(|s| s.eq_ignore_ascii_case(want))),
-            other => other.to_string() == want,
+            other => {
+                serde_json::from_str::<serde_json::Value>(want)
+                    .ok()
+                    .as_ref()
+                    == Some(&other)
+            }
         })
 }
 

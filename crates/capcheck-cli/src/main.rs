@@ -11,6 +11,11 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+// Evaluation allocates many small values on every thread; mimalloc measured 2x faster than the
+// system allocator here (see the README's benchmark section).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     // NO_COLOR wins over everything, CLICOLOR_FORCE included (https://no-color.org).
     if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {

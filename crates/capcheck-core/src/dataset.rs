@@ -36,8 +36,8 @@ pub struct LoadedApp {
     pub record: AppRecord,
     /// The file it came from.
     pub file: String,
-    /// Where the record starts in its file.
-    pub span: Option<Span>,
+    /// The byte offset where the record starts in its file.
+    pub offset: usize,
 }
 
 /// The records that loaded, in the order given (sorted by id when loaded with [`load`]).
@@ -90,7 +90,7 @@ pub fn load(files: &[DataFile<'_>]) -> (Dataset, Vec<Diagnostic>) {
 fn id_span(file: &DataFile<'_>, app: &LoadedApp) -> Option<Span> {
     match Format::of(file.name) {
         Some(Format::Toml) => locate::toml(file.text, &["id".into()]),
-        _ => app.span,
+        _ => Some(Span::from_range(file.text, app.offset, app.offset)),
     }
 }
 
@@ -101,6 +101,15 @@ pub enum Format {
     Toml,
     /// JSON: one app, or an array of apps.
     Json,
+}
+
+/// Where a record stands in its file, for locating its fields.
+#[derive(Debug, Clone, Copy)]
+enum Origin {
+    /// A TOML file: one record, the whole file.
+    Toml,
+    /// A JSON record starting at this byte offset.
+    Json(usize),
 }
 
 impl Format {
@@ -156,19 +165,14 @@ fn parse_toml(name: &str, text: &str) -> (Vec<LoadedApp>, Vec<Diagnostic>) {
                 // What is left after setting bad keys aside is still checked, so one run
                 // reports everything.
                 let clean = diags.is_empty();
-                check_record(name, text, Format::Toml, &record, &[], &mut diags);
-                if clean {
-                    if diags.is_empty() {
-                        let span = Some(Span::from_range(text, 0, 0));
-                        return (
-                            vec![LoadedApp {
-                                record,
-                                file: name.to_owned(),
-                                span,
-                            }],
-                            diags,
-                        );
-                    }
+                check_record(name, text, Origin::Toml, &record, text, &mut diags);
+                if clean && diags.is_empty() {
+                    let app = LoadedApp {
+                        record,
+                        file: name.to_owned(),
+                        offset: 0,
+                    };
+                    return (vec![app], diags);
                 }
                 return (Vec::new(), diags);
             }
@@ -207,79 +211,99 @@ fn parse_toml(name: &str, text: &str) -> (Vec<LoadedApp>, Vec<Diagnostic>) {
 }
 
 fn parse_json(name: &str, text: &str) -> (Vec<LoadedApp>, Vec<Diagnostic>) {
-    let value: Json = match serde_json::from_str(text) {
-        Ok(v) => v,
-        Err(e) => {
-            let span = Span::from_line_column(text, e.line(), e.column());
-            return (
-                Vec::new(),
-                vec![Diagnostic::error("syntax", name, describe(&e.to_string()))
-                    .with_span(Some(span))],
-            );
+    let syntax = |e: serde_json::Error| {
+        let span = Span::from_line_column(text, e.line(), e.column());
+        vec![Diagnostic::error("syntax", name, describe(&e.to_string())).with_span(Some(span))]
+    };
+    // Each record is deserialized from its own slice of the text: no tree is built for the
+    // common, valid case, and positions inside a record are exact.
+    let trimmed = text.trim_start();
+    let items: Vec<&serde_json::value::RawValue> = if trimmed.starts_with('[') {
+        match serde_json::from_str(text) {
+            Ok(items) => items,
+            Err(e) => return (Vec::new(), syntax(e)),
+        }
+    } else {
+        match serde_json::from_str::<&serde_json::value::RawValue>(text) {
+            Ok(item) => vec![item],
+            Err(e) => return (Vec::new(), syntax(e)),
         }
     };
-    let (items, prefix): (Vec<Json>, bool) = match value {
-        Json::Array(items) => (items, true),
-        other => (vec![other], false),
-    };
-    let mut apps = Vec::new();
-    let mut diags = Vec::new();
-    for (index, item) in items.into_iter().enumerate() {
-        let base: Vec<String> = if prefix {
-            vec![index.to_string()]
-        } else {
-            Vec::new()
-        };
-        let start = locate::json(text, &base);
-        let mut item = item;
-        let mut record_diags = Vec::new();
-        let mut removed: Vec<Vec<String>> = Vec::new();
-        for _ in 0..MAX_ERRORS_PER_RECORD {
-            match serde_path_to_error::deserialize::<_, AppRecord>(item.clone()) {
-                Ok(record) => {
-                    let clean = record_diags.is_empty();
-                    check_record(name, text, Format::Json, &record, &base, &mut record_diags);
-                    if clean {
-                        if record_diags.is_empty() {
-                            apps.push(LoadedApp {
-                                record,
-                                file: name.to_owned(),
-                                span: start,
-                            });
-                        }
-                    }
-                    break;
-                }
-                Err(err) => {
-                    let message = err.inner().to_string();
-                    let path = error_path(err.path(), &message);
-                    let missing = missing_field(&message);
-                    if let Some(m) = &missing {
-                        let mut full = path.clone();
-                        full.push(m.clone());
-                        if removed.iter().any(|r| full.starts_with(r)) {
-                            break;
-                        }
-                    }
-                    let full: Vec<String> = base.iter().chain(&path).cloned().collect();
-                    record_diags.push(
-                        Diagnostic::error("invalid-record", name, describe(&message))
-                            .with_span(locate::json(text, &full).or(start))
-                            .with_field(field_of(&path, missing.as_deref())),
-                    );
-                    if missing.is_some() {
-                        break;
-                    }
-                    match set_aside(&path, |p| locate::remove_json(&mut item, p)) {
-                        Some(p) => removed.push(p),
-                        None => break,
-                    }
+    let one = |item: &&serde_json::value::RawValue| -> (Option<LoadedApp>, Vec<Diagnostic>) {
+        let raw = item.get();
+        let offset = (raw.as_ptr() as usize).saturating_sub(text.as_ptr() as usize);
+        let mut diags = Vec::new();
+        let mut de = serde_json::Deserializer::from_str(raw);
+        match serde_path_to_error::deserialize::<_, AppRecord>(&mut de) {
+            Ok(record) => {
+                check_record(name, text, Origin::Json(offset), &record, raw, &mut diags);
+                if diags.is_empty() {
+                    let app = LoadedApp {
+                        record,
+                        file: name.to_owned(),
+                        offset,
+                    };
+                    return (Some(app), diags);
                 }
             }
+            Err(_) => json_errors(name, text, offset, raw, &mut diags),
         }
-        diags.append(&mut record_diags);
+        (None, diags)
+    };
+    #[cfg(feature = "parallel")]
+    let results: Vec<(Option<LoadedApp>, Vec<Diagnostic>)> = {
+        use rayon::prelude::*;
+        items.par_iter().map(one).collect()
+    };
+    #[cfg(not(feature = "parallel"))]
+    let results: Vec<(Option<LoadedApp>, Vec<Diagnostic>)> = items.iter().map(one).collect();
+    let mut apps = Vec::with_capacity(results.len());
+    let mut diags = Vec::new();
+    for (app, mut d) in results {
+        apps.extend(app);
+        diags.append(&mut d);
     }
     (apps, diags)
+}
+
+/// Every type error in one JSON record: report one, set its key aside, try again.
+fn json_errors(name: &str, text: &str, offset: usize, raw: &str, diags: &mut Vec<Diagnostic>) {
+    let Ok(mut item) = serde_json::from_str::<Json>(raw) else {
+        return;
+    };
+    let start = Some(Span::from_range(text, offset, offset));
+    let mut removed: Vec<Vec<String>> = Vec::new();
+    for _ in 0..MAX_ERRORS_PER_RECORD {
+        let err = match serde_path_to_error::deserialize::<_, AppRecord>(&item) {
+            Ok(record) => {
+                check_record(name, text, Origin::Json(offset), &record, raw, diags);
+                return;
+            }
+            Err(err) => err,
+        };
+        let message = err.inner().to_string();
+        let path = error_path(err.path(), &message);
+        let missing = missing_field(&message);
+        if let Some(m) = &missing {
+            let mut full = path.clone();
+            full.push(m.clone());
+            if removed.iter().any(|r| full.starts_with(r)) {
+                return;
+            }
+        }
+        diags.push(
+            Diagnostic::error("invalid-record", name, describe(&message))
+                .with_span(locate::json(text, offset, &path).or(start))
+                .with_field(field_of(&path, missing.as_deref())),
+        );
+        if missing.is_some() {
+            return;
+        }
+        match set_aside(&path, |p| locate::remove_json(&mut item, p)) {
+            Some(p) => removed.push(p),
+            None => return,
+        }
+    }
 }
 
 /// The path of a serde error, extended by the field an "unknown field" error names.
@@ -361,19 +385,21 @@ fn join_path(path: &[String]) -> String {
 }
 
 /// Checks what the types cannot: the id's form, dates, source references and text sizes.
+///
+/// `raw` is the record's own text: where it is too short to hold an oversized string and never
+/// names a `source`, the walk over every string is skipped (the common case, and the costly one).
 fn check_record(
     name: &str,
     text: &str,
-    format: Format,
+    origin: Origin,
     record: &AppRecord,
-    base: &[String],
+    raw: &str,
     out: &mut Vec<Diagnostic>,
 ) {
     let at = |path: &[String]| -> Option<Span> {
-        let full: Vec<String> = base.iter().chain(path).cloned().collect();
-        match format {
-            Format::Toml => locate::toml(text, &full),
-            Format::Json => locate::json(text, &full),
+        match origin {
+            Origin::Toml => locate::toml(text, path),
+            Origin::Json(offset) => locate::json(text, offset, path),
         }
     };
     let mut push = |path: Vec<String>, code: &str, message: String, help: &str| {
@@ -429,6 +455,9 @@ fn check_record(
                 );
             }
         }
+    }
+    if raw.len() <= MAX_TEXT_LEN && !raw.contains("source") {
+        return;
     }
     let json = match serde_json::to_value(record) {
         Ok(j) => j,

@@ -92,6 +92,7 @@ pub struct Checker {
     rules: Vec<Rule>,
     scopes: Vec<Scope<'static>>,
     context: Context,
+    parallel: bool,
 }
 
 impl Checker {
@@ -104,7 +105,14 @@ impl Checker {
             rules,
             scopes,
             context,
+            parallel: true,
         }
+    }
+
+    /// Turns evaluation on several threads off or on (on by default where the `parallel`
+    /// feature is enabled; without it, evaluation is always on one thread).
+    pub fn set_parallel(&mut self, on: bool) {
+        self.parallel = on;
     }
 
     /// The engine rules run in.
@@ -167,7 +175,7 @@ impl Checker {
         let dataset = &self.dataset;
         let rules = &self.rules;
         let stops: Vec<AtomicBool> = rules.iter().map(|_| AtomicBool::new(false)).collect();
-        let chunk_size = chunk_size(self.scopes.len());
+        let chunk_size = chunk_size(self.scopes.len(), self.parallel);
         let run = |(chunk_index, scopes): (usize, &mut [Scope<'static>])| {
             let offset = chunk_index * chunk_size;
             let results = rules
@@ -179,10 +187,16 @@ impl Checker {
             results
         };
         #[cfg(feature = "parallel")]
-        let per_chunk: Vec<Vec<ChunkResult>> = {
+        let per_chunk: Vec<Vec<ChunkResult>> = if self.parallel {
             use rayon::prelude::*;
             self.scopes
                 .par_chunks_mut(chunk_size)
+                .enumerate()
+                .map(run)
+                .collect()
+        } else {
+            self.scopes
+                .chunks_mut(chunk_size)
                 .enumerate()
                 .map(run)
                 .collect()
@@ -235,11 +249,25 @@ impl Checker {
                 by_app.entry(*app).or_default().push((rule, message));
             }
         }
-        for (app_index, hits) in by_app {
-            if let Some(app) = self.dataset.apps.get(app_index) {
-                findings.extend(findings_for(app, &hits));
-            }
-        }
+        let apps = &self.dataset.apps;
+        let build = |(app_index, hits): (usize, Vec<(&Rule, &str)>)| {
+            apps.get(app_index)
+                .map(|app| findings_for(app, &hits))
+                .unwrap_or_default()
+        };
+        #[cfg(feature = "parallel")]
+        let per_app: Vec<Vec<Finding>> = {
+            use rayon::prelude::*;
+            by_app
+                .into_iter()
+                .collect::<Vec<_>>()
+                .into_par_iter()
+                .map(build)
+                .collect()
+        };
+        #[cfg(not(feature = "parallel"))]
+        let per_app: Vec<Vec<Finding>> = by_app.into_iter().map(build).collect();
+        findings.extend(per_app.into_iter().flatten());
         Report::new(
             self.context.today.clone(),
             self.dataset.apps.len(),
@@ -270,28 +298,34 @@ fn build_scopes(dataset: &Dataset, context: &Context) -> Vec<Scope<'static>> {
         context.settings.clone().into_iter().collect(),
     ));
     let today: ImmutableString = context.today.as_str().into();
-    dataset
-        .apps
-        .iter()
-        .map(|app| {
-            let mut scope = Scope::new();
-            scope.push_constant("today", today.clone());
-            scope.push_constant_dynamic("settings", settings.clone());
-            scope.push_constant_dynamic("app", to_dynamic(&app.record));
-            scope
-        })
-        .collect()
+    let scope_of = |app: &LoadedApp| {
+        let mut scope = Scope::new();
+        scope.push_constant("today", today.clone());
+        scope.push_constant_dynamic("settings", settings.clone());
+        scope.push_constant_dynamic("app", to_dynamic(&app.record));
+        scope
+    };
+    #[cfg(feature = "parallel")]
+    {
+        use rayon::prelude::*;
+        dataset.apps.par_iter().map(scope_of).collect()
+    }
+    #[cfg(not(feature = "parallel"))]
+    {
+        dataset.apps.iter().map(scope_of).collect()
+    }
 }
 
-fn chunk_size(apps: usize) -> usize {
+fn chunk_size(apps: usize, parallel: bool) -> usize {
     #[cfg(feature = "parallel")]
     {
         // Small datasets run in one chunk: deterministic, and faster than spreading them.
-        if apps >= 512 {
+        if parallel && apps >= 512 {
             let threads = rayon::current_num_threads().max(1);
             return apps.div_ceil(threads * 4).max(64);
         }
     }
+    let _ = parallel;
     apps.max(1)
 }
 
@@ -316,15 +350,16 @@ fn run_chunk(
         let result = engine.eval_ast_with_scope::<Dynamic>(scope, &rule.ast);
         scope.rewind(base);
         let app_id = dataset.apps.get(index).map_or("", |a| a.record.id.as_str());
-        match result
-            .map_err(|e| runtime_error(rule, app_id, &e))
-            .and_then(|v| verdict(rule, app_id, v))
-        {
+        let outcome = match result {
+            Ok(value) => verdict(rule, app_id, value),
+            Err(e) => Err(Box::new(runtime_error(rule, app_id, &e))),
+        };
+        match outcome {
             Ok(Some(message)) => hits.push((index, message)),
             Ok(None) => {}
             Err(d) => {
                 stop.store(true, Ordering::Relaxed);
-                return (hits, Some((index, d)));
+                return (hits, Some((index, *d)));
             }
         }
     }
@@ -357,7 +392,7 @@ fn finish(rule: &Rule, chunks: Vec<ChunkResult>) -> RuleOutcome {
 }
 
 /// What a check's value means: no finding, or a finding with this message.
-fn verdict(rule: &Rule, app: &str, value: Dynamic) -> Result<Option<String>, Diagnostic> {
+fn verdict(rule: &Rule, app: &str, value: Dynamic) -> Result<Option<String>, Box<Diagnostic>> {
     if value.is_unit() {
         return Ok(None);
     }
@@ -367,7 +402,7 @@ fn verdict(rule: &Rule, app: &str, value: Dynamic) -> Result<Option<String>, Dia
     if let Some(s) = value.clone().try_cast::<ImmutableString>() {
         return Ok(Some(s.to_string()));
     }
-    Err(Diagnostic::error(
+    Err(Box::new(Diagnostic::error(
         "rule-result",
         &rule.file,
         format!(
@@ -377,7 +412,7 @@ fn verdict(rule: &Rule, app: &str, value: Dynamic) -> Result<Option<String>, Dia
         ),
     )
     .with_rule(rule.id.clone())
-    .with_app(app))
+    .with_app(app)))
 }
 
 fn runtime_error(rule: &Rule, app: &str, err: &EvalAltResult) -> Diagnostic {

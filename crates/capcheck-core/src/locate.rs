@@ -63,11 +63,11 @@ pub fn remove_toml(root: &mut DeTable<'_>, path: &[String]) -> bool {
     table.remove(last.as_str()).is_some()
 }
 
-/// The span of the key at `path` in a JSON text, found by scanning for each key in order.
-/// Numeric segments are array indexes and are skipped. Good enough for pointing a person at a
-/// field; `None` when a key is not found.
-pub fn json(text: &str, path: &[String]) -> Option<Span> {
-    let mut offset = 0;
+/// The span of the key at `path` in the JSON record starting at byte `start` of `text`, found by
+/// scanning for each key in order. Numeric segments are array indexes and are skipped. Good
+/// enough for pointing a person at a field; `None` when a key is not found.
+pub fn json(text: &str, start: usize, path: &[String]) -> Option<Span> {
+    let mut offset = start.min(text.len());
     let mut found: Option<(usize, usize)> = None;
     for seg in path {
         if seg.chars().all(|c| c.is_ascii_digit()) {
@@ -85,10 +85,7 @@ pub fn json(text: &str, path: &[String]) -> Option<Span> {
     }
     match found {
         Some((s, e)) => Some(Span::from_range(text, s, e)),
-        None if path.is_empty() => {
-            let start = text.len() - text.trim_start().len();
-            Some(Span::from_range(text, start, start))
-        }
+        None if path.is_empty() => Some(Span::from_range(text, offset, offset)),
         None => None,
     }
 }
@@ -142,7 +139,7 @@ mod tests {
     fn json_paths_resolve_in_order() {
         let text =
             "{\"name\": \"a\",\n \"scim\": {\"name\": 1, \"available\": {\"value\": \"x\"}}}";
-        let s = json(text, &p("scim.available.value")).unwrap();
+        let s = json(text, 0, &p("scim.available.value")).unwrap();
         assert_eq!((s.line, s.column), (2, 36));
     }
 
