@@ -452,3 +452,20 @@ fn generate_never_overwrites_without_force() {
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     assert!(stderr(&out).contains("(20 apps)"));
 }
+
+#[test]
+fn the_rule_guide_documents_every_field_a_rule_can_read() {
+    let guide = std::fs::read_to_string(root().join("docs/rules.md")).unwrap();
+    for path in capcheck_core::view::known_paths() {
+        if path.contains('.')
+            || !capcheck_core::view::known_paths()
+                .iter()
+                .any(|p| p.starts_with(&format!("{path}.")))
+        {
+            assert!(
+                guide.contains(&format!("`app.{path}`")),
+                "docs/rules.md does not document `app.{path}`"
+            );
+        }
+    }
+}

@@ -341,13 +341,25 @@ fn run_chunk(
     stop: &AtomicBool,
 ) -> ChunkResult {
     let mut hits = Vec::new();
+    // One runtime state and function-resolution cache per rule and chunk, instead of the fresh
+    // ones `eval_ast_with_scope` builds per call: that setup was most of a simple check's cost.
+    // The operation count is reset per app, so the limit still applies to each app alone.
+    let mut global = engine.new_global_runtime_state();
+    global.lib.push(rule.ast.shared_lib().clone());
+    let mut caches = rhai::Caches::new();
     for (i, scope) in scopes.iter_mut().enumerate() {
         if stop.load(Ordering::Relaxed) {
             break;
         }
         let index = offset + i;
         let base = scope.len();
-        let result = engine.eval_ast_with_scope::<Dynamic>(scope, &rule.ast);
+        global.num_operations = 0;
+        #[expect(
+            deprecated,
+            reason = "rhai is pinned to =1.27.0; this is its only call that reuses runtime state"
+        )]
+        let result =
+            engine.eval_statements_raw(&mut global, &mut caches, scope, rule.ast.statements());
         scope.rewind(base);
         let app_id = dataset.apps.get(index).map_or("", |a| a.record.id.as_str());
         let outcome = match result {
@@ -510,6 +522,8 @@ fn findings_for(app: &LoadedApp, hits: &[(&Rule, &str)]) -> Vec<Finding> {
             let evidence = rule
                 .reads
                 .iter()
+                // The app's identity is not evidence of anything.
+                .filter(|read| !matches!(read.path.as_str(), "id" | "name"))
                 .filter_map(|read| evidence_for(&fields, &read.path))
                 .collect();
             Finding {
