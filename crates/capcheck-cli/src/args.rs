@@ -31,6 +31,22 @@ pub enum Command {
     Schema,
     /// Write a deterministic synthetic dataset (for benchmarks and trials at scale).
     Generate(GenerateArgs),
+    /// Serve the built browser app (`scripts/build-web.sh` writes it to `dist/`) on this machine.
+    Serve(ServeArgs),
+}
+
+/// `capcheck serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The folder holding the built app.
+    #[arg(long, default_value = "dist")]
+    pub dir: PathBuf,
+    /// The address to listen on; only loopback addresses are sensible for a local tool.
+    #[arg(long, default_value = "127.0.0.1")]
+    pub host: String,
+    /// The port (0 picks a free one).
+    #[arg(long, default_value_t = 8080)]
+    pub port: u16,
 }
 
 /// Where data and rules come from, and what rules see.

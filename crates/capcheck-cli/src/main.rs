@@ -6,6 +6,7 @@ mod args;
 mod commands;
 mod input;
 mod render;
+mod serve;
 
 use std::process::ExitCode;
 

@@ -8,6 +8,7 @@
 
 use std::collections::HashMap;
 
+use serde::Deserialize;
 use serde_json::Value as Json;
 
 use crate::date::parse_date;
@@ -160,7 +161,7 @@ fn parse_toml(name: &str, text: &str) -> (Vec<LoadedApp>, Vec<Diagnostic>) {
     let mut removed: Vec<Vec<String>> = Vec::new();
     for _ in 0..MAX_ERRORS_PER_RECORD {
         let de = toml::de::Deserializer::from(table.clone());
-        match serde_path_to_error::deserialize::<_, AppRecord>(de) {
+        match AppRecord::deserialize(de) {
             Ok(record) => {
                 // What is left after setting bad keys aside is still checked, so one run
                 // reports everything.
@@ -177,14 +178,19 @@ fn parse_toml(name: &str, text: &str) -> (Vec<LoadedApp>, Vec<Diagnostic>) {
                 return (Vec::new(), diags);
             }
             Err(err) => {
-                let path = error_path(err.path(), err.inner().message());
+                // The error's span names the field: no path tracking inside serde, which
+                // would copy every deserializer per field type (a third of the browser app).
+                let mut path = err
+                    .span()
+                    .map(|r| locate::toml_path_at(table.get_ref(), r.start))
+                    .unwrap_or_default();
+                extend_with_unknown(&mut path, err.message());
                 let span = err
-                    .inner()
                     .span()
                     .map(|r| Span::from_range(text, r.start, r.end))
                     .or_else(|| locate::toml(text, &path));
-                let message = describe(err.inner().message());
-                let missing = missing_field(err.inner().message());
+                let message = describe(err.message());
+                let missing = missing_field(err.message());
                 if let Some(m) = &missing {
                     let mut full = path.clone();
                     full.push(m.clone());
@@ -233,8 +239,7 @@ fn parse_json(name: &str, text: &str) -> (Vec<LoadedApp>, Vec<Diagnostic>) {
         let raw = item.get();
         let offset = (raw.as_ptr() as usize).saturating_sub(text.as_ptr() as usize);
         let mut diags = Vec::new();
-        let mut de = serde_json::Deserializer::from_str(raw);
-        match serde_path_to_error::deserialize::<_, AppRecord>(&mut de) {
+        match serde_json::from_str::<AppRecord>(raw) {
             Ok(record) => {
                 check_record(name, text, Origin::Json(offset), &record, raw, &mut diags);
                 if diags.is_empty() {
@@ -274,16 +279,25 @@ fn json_errors(name: &str, text: &str, offset: usize, raw: &str, diags: &mut Vec
     let start = Some(Span::from_range(text, offset, offset));
     let mut removed: Vec<Vec<String>> = Vec::new();
     for _ in 0..MAX_ERRORS_PER_RECORD {
-        let err = match serde_path_to_error::deserialize::<_, AppRecord>(&item) {
+        // Re-read from text, so one deserializer serves the first pass and the retries.
+        let current = serde_json::to_string(&item).unwrap_or_default();
+        let err = match serde_json::from_str::<AppRecord>(&current) {
             Ok(record) => {
                 check_record(name, text, Origin::Json(offset), &record, raw, diags);
                 return;
             }
             Err(err) => err,
         };
-        let message = err.inner().to_string();
-        let path = error_path(err.path(), &message);
+        let message = err.to_string();
         let missing = missing_field(&message);
+        let mut at = Span::from_line_column(&current, err.line(), err.column()).start;
+        if missing.is_some() {
+            // A missing field is reported at its object's closing brace: step past it, so the
+            // path is the object's own.
+            at += 1;
+        }
+        let mut path = locate::json_path_at(&current, at);
+        extend_with_unknown(&mut path, &message);
         if let Some(m) = &missing {
             let mut full = path.clone();
             full.push(m.clone());
@@ -306,24 +320,13 @@ fn json_errors(name: &str, text: &str, offset: usize, raw: &str, diags: &mut Vec
     }
 }
 
-/// The path of a serde error, extended by the field an "unknown field" error names.
-fn error_path(path: &serde_path_to_error::Path, message: &str) -> Vec<String> {
-    use serde_path_to_error::Segment;
-    let mut out: Vec<String> = path
-        .iter()
-        .filter_map(|s| match s {
-            Segment::Seq { index } => Some(index.to_string()),
-            Segment::Map { key } => Some(key.clone()),
-            Segment::Enum { variant } => Some(variant.clone()),
-            Segment::Unknown => None,
-        })
-        .collect();
+/// Adds the field an "unknown field" error names, when the path stops short of it.
+fn extend_with_unknown(path: &mut Vec<String>, message: &str) {
     if let Some(field) = backticked_after(message, "unknown field ") {
-        if out.last() != Some(&field) {
-            out.push(field);
+        if path.last() != Some(&field) {
+            path.push(field);
         }
     }
-    out
 }
 
 /// Removes the bad value at `path`, or the nearest enclosing key that can be removed (an element

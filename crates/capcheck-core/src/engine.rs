@@ -4,7 +4,10 @@
 //! loops forever or allocates without bound is stopped with an error instead of hanging the CLI
 //! or the browser tab. The limits are documented in `docs/rules.md`.
 
-use rhai::packages::{Package, StandardPackage};
+use rhai::packages::{
+    BasicArrayPackage, BasicMapPackage, BasicMathPackage, CorePackage, LogicPackage,
+    MoreStringPackage, Package,
+};
 use rhai::{Array, Dynamic, Engine, EvalAltResult, ImmutableString, OptimizationLevel, Position};
 
 use crate::date::{days_between, parse_date};
@@ -27,11 +30,18 @@ pub const MAX_VARIABLES: usize = 256;
 /// Builds the engine every rule is compiled and run with.
 ///
 /// The engine starts from [`Engine::new_raw`], so rules cannot import files or print to the
-/// terminal; it adds rhai's standard library and capcheck's helpers:
+/// terminal; it adds rhai's standard library (less bit fields and blobs) and capcheck's helpers:
 /// `documented(value)`, `days_between(from, to)`, `join(array, separator)`.
 pub fn build() -> Engine {
     let mut engine = Engine::new_raw();
-    engine.register_global_module(StandardPackage::new().as_shared_module());
+    // rhai's standard library less bit fields and byte blobs, which rules have no use for and
+    // which cost download size in the browser.
+    engine.register_global_module(CorePackage::new().as_shared_module());
+    engine.register_global_module(LogicPackage::new().as_shared_module());
+    engine.register_global_module(BasicMathPackage::new().as_shared_module());
+    engine.register_global_module(BasicArrayPackage::new().as_shared_module());
+    engine.register_global_module(BasicMapPackage::new().as_shared_module());
+    engine.register_global_module(MoreStringPackage::new().as_shared_module());
     engine
         .set_strict_variables(true)
         .set_fail_on_invalid_map_property(true)

@@ -40,6 +40,7 @@ mod locate;
 pub mod model;
 pub mod report;
 pub mod rule;
+#[cfg(feature = "schema")]
 pub mod schema;
 pub mod synthetic;
 pub mod view;

@@ -44,6 +44,93 @@ pub fn toml(text: &str, path: &[String]) -> Option<Span> {
     best.map(|r| Span::from_range(text, r.start, r.end))
 }
 
+/// The path of the key or value whose span holds byte `offset`: where a TOML error points.
+/// Tables are searched whole, since a `[table]` header's span does not cover its body.
+pub fn toml_path_at(root: &DeTable<'_>, offset: usize) -> Vec<String> {
+    fn in_value(value: &Spanned<DeValue<'_>>, offset: usize, path: &mut Vec<String>) -> bool {
+        match value.get_ref() {
+            DeValue::Table(t) => in_table(t, offset, path),
+            DeValue::Array(items) => items.iter().enumerate().any(|(i, item)| {
+                path.push(i.to_string());
+                let found = in_value(item, offset, path) || item.span().contains(&offset);
+                if !found {
+                    path.pop();
+                }
+                found
+            }),
+            _ => value.span().contains(&offset),
+        }
+    }
+    fn in_table(table: &DeTable<'_>, offset: usize, path: &mut Vec<String>) -> bool {
+        table.iter().any(|(k, v)| {
+            path.push(k.get_ref().to_string());
+            let found = k.span().contains(&offset) || in_value(v, offset, path);
+            if !found {
+                path.pop();
+            }
+            found
+        })
+    }
+    let mut path = Vec::new();
+    in_table(root, offset, &mut path);
+    path
+}
+
+/// The path of the key or value at byte `offset` of one JSON value's text: where a JSON error
+/// points. A small scanner that tracks keys and indexes; enough to name the field.
+pub fn json_path_at(text: &str, offset: usize) -> Vec<String> {
+    enum Frame {
+        Object(Option<String>),
+        Array(usize),
+    }
+    let bytes = text.as_bytes();
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut expect_key = false;
+    let mut i = 0;
+    while i < bytes.len() && i < offset {
+        match bytes[i] {
+            b'{' => {
+                stack.push(Frame::Object(None));
+                expect_key = true;
+            }
+            b'[' => stack.push(Frame::Array(0)),
+            b'}' | b']' => {
+                stack.pop();
+            }
+            b',' => match stack.last_mut() {
+                Some(Frame::Object(key)) => {
+                    *key = None;
+                    expect_key = true;
+                }
+                Some(Frame::Array(n)) => *n += 1,
+                None => {}
+            },
+            b'"' => {
+                let start = i + 1;
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+                if expect_key {
+                    if let Some(Frame::Object(key)) = stack.last_mut() {
+                        *key = text.get(start..i.min(bytes.len())).map(str::to_owned);
+                    }
+                    expect_key = false;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    stack
+        .into_iter()
+        .filter_map(|f| match f {
+            Frame::Object(key) => key,
+            Frame::Array(n) => Some(n.to_string()),
+        })
+        .collect()
+}
+
 /// Removes the value at `path` from a TOML table. False when there is nothing to remove.
 pub fn remove_toml(root: &mut DeTable<'_>, path: &[String]) -> bool {
     let Some((last, parents)) = path.split_last() else {
@@ -141,6 +228,26 @@ mod tests {
             "{\"name\": \"a\",\n \"scim\": {\"name\": 1, \"available\": {\"value\": \"x\"}}}";
         let s = json(text, 0, &p("scim.available.value")).unwrap();
         assert_eq!((s.line, s.column), (2, 36));
+    }
+
+    #[test]
+    fn error_offsets_map_back_to_field_paths() {
+        let text = "id = \"x\"\n[sso]\nidps = { value = [\"okta\", \"ping\"] }\n";
+        let (t, _) = DeTable::parse_recoverable(text);
+        let at = text.find("ping").unwrap();
+        assert_eq!(toml_path_at(t.get_ref(), at), p("sso.idps.value.1"));
+        assert_eq!(toml_path_at(t.get_ref(), 1), p("id"));
+        let json = r#"{"id": "a", "scim": {"available": {"value": "x"}}, "sso": {"idps": {"value": ["okta", "zz"]}}}"#;
+        assert_eq!(
+            json_path_at(json, json.find("\"x\"").unwrap() + 1),
+            p("scim.available.value")
+        );
+        assert_eq!(
+            json_path_at(json, json.find("zz").unwrap()),
+            p("sso.idps.value.1")
+        );
+        assert_eq!(json_path_at(json, 0), Vec::<String>::new());
+        assert_eq!(json_path_at(json, 3), p("id"));
     }
 
     #[test]

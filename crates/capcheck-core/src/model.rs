@@ -7,11 +7,13 @@
 //! it does not document (a page size of `0`, a rate-limit header of `No`), the record keeps the
 //! page's words in [`Fact::raw`] and the value stays not documented.
 
+#[cfg(feature = "schema")]
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// One app's capability record, as stored in one file of the dataset.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AppRecord {
     /// Stable identifier: a lowercase slug (`clari`, `amazing-hiring`). Unique in a dataset.
@@ -62,7 +64,8 @@ pub struct AppRecord {
 }
 
 /// A document a record is built from.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     /// Short name facts use to cite this source (`guide`, `related`).
@@ -85,9 +88,13 @@ pub struct Source {
 ///
 /// `value` is the fact itself; the other fields are its provenance. A fact without `source`
 /// cites the record's first source.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
-#[schemars(bound = "T: JsonSchema + Default + Serialize")]
+#[cfg_attr(
+    feature = "schema",
+    schemars(bound = "T: JsonSchema + Default + Serialize")
+)]
 pub struct Fact<T> {
     /// The value. Absent (or `not-documented` for yes/no facts) means the source does not
     /// document it.
@@ -122,7 +129,8 @@ fn is_false(b: &bool) -> bool {
 }
 
 /// A capability's documented state.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum Tri {
     /// Documented as available.
@@ -149,7 +157,8 @@ impl Tri {
 }
 
 /// Automation status as printed on summary pages.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Automation {
     /// The page marks the app "Manual Only".
@@ -161,7 +170,8 @@ pub struct Automation {
 }
 
 /// API authentication.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Auth {
     /// The auth method as documented (`OAuth 2.0`, `API key`).
@@ -170,7 +180,8 @@ pub struct Auth {
 }
 
 /// SCIM provisioning.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Scim {
     /// Whether SCIM provisioning is available.
@@ -191,7 +202,8 @@ pub struct Scim {
 }
 
 /// A plan normalized to a tier, so rules can compare plans across vendors.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum PlanTier {
     /// Every plan, including free ones.
@@ -223,7 +235,8 @@ impl PlanTier {
 }
 
 /// SAML single sign-on.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Sso {
     /// Whether SAML SSO is available.
@@ -244,7 +257,8 @@ pub struct Sso {
 }
 
 /// An identity provider.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum Idp {
     /// Okta.
@@ -273,7 +287,8 @@ impl Idp {
 }
 
 /// API rate limits.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RateLimits {
     /// The documented limits ("100 requests per minute"); absent when not documented.
@@ -291,7 +306,8 @@ pub struct RateLimits {
 }
 
 /// API pagination.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Pagination {
     /// The pagination method (`cursor`, `offset`, `page`, `none`).
@@ -309,7 +325,8 @@ pub struct Pagination {
 }
 
 /// Webhooks and event sources.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Webhooks {
     /// Whether webhooks are available at all.
@@ -327,7 +344,8 @@ pub struct Webhooks {
 }
 
 /// How accounts are created, changed and removed.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Lifecycle {
     /// How accounts are created.
@@ -348,7 +366,8 @@ pub struct Lifecycle {
 }
 
 /// A way accounts are created or removed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum LifecycleMethod {
     /// By an administrator, by hand.
@@ -374,7 +393,8 @@ impl LifecycleMethod {
 }
 
 /// A way to change many accounts at once.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum BulkPath {
     /// There is none.
@@ -400,7 +420,8 @@ impl BulkPath {
 }
 
 /// A worked scenario from the source.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Scenario {
     /// The scenario's title.

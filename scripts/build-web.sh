@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Builds the browser app into dist/: the web crate for wasm32, wasm-bindgen's JS glue, wasm-opt
+# when npm is available, and index.html. Installs the wasm32 target and the pinned wasm-bindgen
+# CLI when missing; downloads only from the package registries.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+WASM_BINDGEN_VERSION=0.2.130   # must equal the wasm-bindgen crate pinned in Cargo.toml
+step() { printf '==> %s\n' "$*" >&2; }
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  step "installing the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
+  step "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 5 minutes, once)"
+  # Not --locked: its lockfile wants a webpki-roots version the registry lacks.
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+fi
+
+step "building the web app (wasm32, size-optimised)"
+cargo build --profile wasm-release --target wasm32-unknown-unknown -p capcheck-web --locked
+
+rm -rf dist && mkdir -p dist
+wasm-bindgen --target web --no-typescript --remove-name-section --out-dir dist --out-name capcheck \
+  target/wasm32-unknown-unknown/wasm-release/capcheck-web.wasm
+
+# wasm-opt from npm's binaryen (Debian's binaryen breaks the module: see TOOLCHAIN notes).
+if command -v npm >/dev/null 2>&1; then
+  if [ ! -x tests/browser/node_modules/.bin/wasm-opt ]; then
+    step "installing the browser-test tools (npm ci)"
+    (cd tests/browser && npm ci --no-audit --no-fund >&2)
+  fi
+  step "wasm-opt -Oz"
+  tests/browser/node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+    --enable-sign-ext --enable-mutable-globals dist/capcheck_bg.wasm -o dist/capcheck_bg.wasm
+else
+  step "npm not found: skipping wasm-opt (the app works, the download is larger)"
+fi
+cp index.html dist/index.html
+step "built dist/ ($(du -sh dist | cut -f1))"

@@ -1,0 +1,49 @@
+// Shared set-up for the browser tests: serves dist/ with `capcheck serve` on a free loopback
+// port and opens Debian's Chromium through playwright-core (no browser download).
+import { spawn } from "node:child_process";
+import { mkdtempSync, mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+export const screenshots = join(root, "tests", "browser", "screenshots");
+mkdirSync(screenshots, { recursive: true });
+
+/** Starts the static server; resolves to { url, stop }. */
+export async function serve() {
+  const bin = process.env.CAPCHECK_BIN ?? join(root, "target", "release", "capcheck");
+  const child = spawn(bin, ["serve", "--dir", join(root, "dist"), "--port", "0"], { stdio: ["ignore", "pipe", "inherit"] });
+  const url = await new Promise((resolve, reject) => {
+    let out = "";
+    child.stdout.on("data", (d) => {
+      out += d;
+      const m = out.match(/http:\/\/127\.0\.0\.1:\d+\//);
+      if (m) resolve(m[0]);
+    });
+    child.on("exit", (code) => reject(new Error(`capcheck serve exited with ${code}`)));
+    setTimeout(() => reject(new Error("capcheck serve did not start in 10 s")), 10_000);
+  });
+  return { url, stop: () => child.kill() };
+}
+
+/** A fresh browser profile (its own localStorage) with console errors collected. */
+export async function open(url, { width = 1366, height = 900 } = {}) {
+  const profile = mkdtempSync(join(tmpdir(), "capcheck-chromium-"));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    headless: true,
+    viewport: { width, height },
+    acceptDownloads: true,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+      "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const errors = [];
+  page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.goto(url);
+  await page.waitForSelector("table.apps tbody tr");
+  return { context, page, errors };
+}

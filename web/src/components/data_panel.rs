@@ -1,0 +1,98 @@
+//! Loading a dataset (the user's file, the built-in one, or a synthetic one) and exporting
+//! findings.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::files;
+use crate::state::AppState;
+
+fn findings_csv(state: &AppState) -> String {
+    let mut out = String::from("severity,app,app_name,rule,title,message,evidence\n");
+    let esc = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
+    for f in state.all_findings() {
+        let evidence: Vec<String> = f
+            .evidence
+            .iter()
+            .map(|e| format!("{}={}", e.field, e.value))
+            .collect();
+        out.push_str(
+            &[
+                f.severity.as_str().to_owned(),
+                esc(&f.app),
+                esc(&f.app_name),
+                esc(&f.rule),
+                esc(&f.title),
+                esc(&f.message),
+                esc(&evidence.join("; ")),
+            ]
+            .join(","),
+        );
+        out.push('\n');
+    }
+    out
+}
+
+/// Dataset and findings controls.
+#[component]
+pub fn DataPanel(state: AppState) -> impl IntoView {
+    let on_file = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            for (name, text) in files::read_files(&input).await {
+                match text {
+                    Ok(text) => state.load_dataset_file(&name, &text),
+                    Err(e) => state.notice.set(Some(format!("{name}: {e}"))),
+                }
+            }
+        });
+    };
+    let export_json = move |_| {
+        let report = serde_json::json!({ "version": capcheck_core::report::REPORT_VERSION, "findings": state.all_findings() });
+        let text = serde_json::to_string_pretty(&report).unwrap_or_default();
+        if let Err(e) = files::download("capcheck-findings.json", "application/json", &text) {
+            state.notice.set(Some(e));
+        }
+    };
+    let export_csv = move |_| {
+        if let Err(e) = files::download("capcheck-findings.csv", "text/csv", &findings_csv(&state))
+        {
+            state.notice.set(Some(e));
+        }
+    };
+    view! {
+        <div class="data-panel">
+            <label class="button">
+                "Load dataset..."
+                <input type="file" accept=".json,.toml" data-testid="dataset-file" class="visually-hidden" on:change=on_file />
+            </label>
+            <button on:click=move |_| state.use_builtin_dataset()>"Built-in dataset"</button>
+            <button data-testid="synthetic" on:click=move |_| state.use_synthetic_dataset(5_000)>"Synthetic 5,000 apps"</button>
+            <button data-testid="export-findings-csv" on:click=export_csv>"Export findings CSV"</button>
+            <button data-testid="export-findings-json" on:click=export_json>"Export findings JSON"</button>
+        </div>
+        {move || {
+            let diags = state.data_diagnostics.get();
+            (!diags.is_empty()).then(|| view! {
+                <div class="diagnostics data-errors" role="alert">
+                    <strong>"The dataset file has problems; the current dataset is kept."</strong>
+                    <ul>
+                        {diags.into_iter().map(|d| view! {
+                            <li>
+                                <code>{d.location()}</code>
+                                {d.field.map(|f| view! { " field " <code>{f}</code> })}
+                                ": " {d.message}
+                                {d.help.map(|h| view! { <span class="help">" (" {h} ")"</span> })}
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                </div>
+            })
+        }}
+    }
+}

@@ -1,0 +1,13 @@
+//! The page's components, one per file.
+
+pub mod app_page;
+pub mod code_editor;
+pub mod data_panel;
+pub mod explorer;
+pub mod finding_card;
+pub mod labels;
+pub mod matrix;
+pub mod rule_editor;
+pub mod rule_list;
+pub mod rule_results;
+pub mod shell;

@@ -1,0 +1,85 @@
+//! The frame: navigation, notices, undo, and the page for the current route.
+
+use leptos::prelude::*;
+
+use super::app_page::AppPage;
+use super::explorer::Explorer;
+use super::matrix::Matrix;
+use super::rule_editor::RuleEditor;
+use crate::state::{AppState, Route, Undo};
+
+fn current_route() -> Route {
+    let hash = web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default();
+    Route::parse(&hash)
+}
+
+/// The whole app.
+#[component]
+pub fn Shell() -> impl IntoView {
+    let state = AppState::new();
+    state.route.set(current_route());
+    let handle = window_event_listener(leptos::ev::hashchange, move |_| {
+        state.route.set(current_route())
+    });
+    on_cleanup(move || handle.remove());
+    // Marks the first render, for the start-up measurement in the browser tests.
+    Effect::new(move |_| {
+        if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+            let _ = p.mark("capcheck-ready");
+        }
+    });
+
+    let tab = move |route: Route, label: &'static str| {
+        let href = route.hash();
+        let active = move || {
+            let current = state.route.get();
+            std::mem::discriminant(&current) == std::mem::discriminant(&route)
+        };
+        view! { <a href=href class:active=active>{label}</a> }
+    };
+
+    view! {
+        <header class="top">
+            <a class="brand" href="#/">"capcheck"</a>
+            <nav>
+                {tab(Route::Explorer, "Apps")}
+                {tab(Route::Rules(None), "Rules")}
+                {tab(Route::Matrix, "Matrix")}
+            </nav>
+            <span class="dataset-label" title="the dataset being checked">{move || state.data_label.get()}</span>
+        </header>
+        {move || state.notice.get().map(|n| view! {
+            <div class="notice" role="alert">
+                <span>{n}</span>
+                <button on:click=move |_| state.notice.set(None)>"Dismiss"</button>
+            </div>
+        })}
+        {move || state.undo.get().map(|u| {
+            let what = match &u {
+                Undo::Deleted(_, doc) => format!("Deleted rule {}.", doc.id),
+                Undo::Replaced(_, what) => format!("{what}."),
+            };
+            view! {
+                <div class="notice undo" role="status">
+                    <span>{what}</span>
+                    <button class="primary" on:click=move |_| state.undo()>"Undo"</button>
+                    <button on:click=move |_| state.undo.set(None)>"Dismiss"</button>
+                </div>
+            }
+        })}
+        <main>
+            {move || match state.route.get() {
+                Route::Explorer => view! { <Explorer state=state /> }.into_any(),
+                Route::App(id, focus) => view! { <AppPage state=state id=id focus=focus /> }.into_any(),
+                Route::Rules(id) => view! { <RuleEditor state=state selected=id /> }.into_any(),
+                Route::Matrix => view! { <Matrix state=state /> }.into_any(),
+                Route::Share(id, text) => {
+                    state.accept_shared(id, text);
+                    view! { <p>"Opening the shared rule..."</p> }.into_any()
+                }
+            }}
+        </main>
+    }
+}

@@ -1,0 +1,56 @@
+//! Downloads and uploads: the browser's side of export and import.
+
+use wasm_bindgen::JsCast;
+
+/// Offers `text` as a file download.
+pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let document = window.document().ok_or("no document")?;
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(|_| "cannot create the file")?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)
+        .map_err(|_| "cannot create a download link")?;
+    let anchor: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(|_| "cannot create a link")?
+        .dyn_into()
+        .map_err(|_| "cannot create a link")?;
+    anchor.set_href(&url);
+    anchor.set_download(name);
+    anchor.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
+
+/// The files chosen in a file input, as `(name, text)`.
+pub async fn read_files(
+    input: &web_sys::HtmlInputElement,
+) -> Vec<(String, Result<String, String>)> {
+    let mut out = Vec::new();
+    let Some(list) = input.files() else {
+        return out;
+    };
+    for i in 0..list.length() {
+        let Some(file) = list.item(i) else { continue };
+        let text = wasm_bindgen_futures::JsFuture::from(file.text())
+            .await
+            .map_err(|_| "the file could not be read".to_owned())
+            .and_then(|v| {
+                v.as_string()
+                    .ok_or_else(|| "the file is not text".to_owned())
+            });
+        out.push((file.name(), text));
+    }
+    input.set_value("");
+    out
+}
+
+/// Asks the user; false when the browser cannot ask.
+pub fn confirm(message: &str) -> bool {
+    web_sys::window()
+        .and_then(|w| w.confirm_with_message(message).ok())
+        .unwrap_or(false)
+}

@@ -1,0 +1,11 @@
+//! capcheck in the browser: the same core as the CLI, compiled to WebAssembly. Only mounts.
+
+mod components;
+mod files;
+mod highlight;
+mod state;
+mod storage;
+
+fn main() {
+    leptos::mount::mount_to_body(components::shell::Shell);
+}

@@ -1,0 +1,538 @@
+//! The app's state: the dataset, the rules being edited, and each rule's latest result.
+//!
+//! Evaluation is the core's [`Checker`]: the CLI's engine, limits and findings. An edit recompiles
+//! and re-runs only the edited rule; a rule that hits an engine limit is stopped for the whole run
+//! by the core, so the tab answers again at once.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use capcheck_core::{
+    builtin, dataset, engine, rule, Checker, Context, Diagnostic, Finding, RuleSource,
+};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::storage;
+
+/// A rule as the editor holds it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RuleDoc {
+    /// Kebab-case id; the file is `rules/<id>.rhai`.
+    pub id: String,
+    /// The working text.
+    pub text: String,
+    /// The version edits are compared with: the built-in text, or the last saved one.
+    pub baseline: String,
+    /// Disabled rules are kept but not evaluated.
+    pub enabled: bool,
+}
+
+impl RuleDoc {
+    /// The file name diagnostics use.
+    pub fn file(&self) -> String {
+        format!("rules/{}.rhai", self.id)
+    }
+}
+
+/// A rule's latest evaluation.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RuleResult {
+    /// Title, severity and the rest, when the rule compiled.
+    pub meta: Option<rule::RuleMeta>,
+    /// The rule's comment header.
+    pub header: String,
+    /// Findings on the current dataset.
+    pub findings: Vec<Finding>,
+    /// Compile and run-time problems.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Apps the baseline version flags (`None` when the baseline does not run).
+    pub baseline_apps: Option<BTreeSet<String>>,
+    /// Milliseconds the last evaluation took.
+    pub millis: f64,
+}
+
+impl RuleResult {
+    /// Apps flagged now.
+    pub fn flagged(&self) -> BTreeSet<String> {
+        self.findings.iter().map(|f| f.app.clone()).collect()
+    }
+}
+
+/// Something that can be undone.
+#[derive(Debug, Clone)]
+pub enum Undo {
+    /// A rule was deleted from this position.
+    Deleted(usize, RuleDoc),
+    /// The whole rule list was replaced (reset or import).
+    Replaced(Vec<RuleDoc>, String),
+}
+
+/// Where the user is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Route {
+    /// The explorer.
+    Explorer,
+    /// An app's page, optionally focused on one rule's finding.
+    App(String, Option<String>),
+    /// The rule editor, on one rule.
+    Rules(Option<String>),
+    /// Rules by apps.
+    Matrix,
+    /// A rule shared as a link: its id and text.
+    Share(String, String),
+}
+
+impl Route {
+    /// Parses `#/apps/clari`, `#/apps/clari/findings/rule-id`, `#/rules/x`, `#/matrix`.
+    pub fn parse(hash: &str) -> Route {
+        let parts: Vec<&str> = hash
+            .trim_start_matches('#')
+            .trim_start_matches('/')
+            .split('/')
+            .filter(|p| !p.is_empty())
+            .collect();
+        match parts.as_slice() {
+            ["apps", id, "findings", rule] => {
+                Route::App((*id).to_owned(), Some((*rule).to_owned()))
+            }
+            ["apps", id, ..] => Route::App((*id).to_owned(), None),
+            ["rules", id, ..] => Route::Rules(Some((*id).to_owned())),
+            ["rules"] => Route::Rules(None),
+            ["matrix"] => Route::Matrix,
+            ["share", id, text @ ..] => {
+                let encoded = text.join("/");
+                let text = js_sys::decode_uri_component(&encoded)
+                    .map(String::from)
+                    .unwrap_or(encoded);
+                Route::Share((*id).to_owned(), text)
+            }
+            _ => Route::Explorer,
+        }
+    }
+
+    /// The hash for this route.
+    pub fn hash(&self) -> String {
+        match self {
+            Route::Explorer => "#/".into(),
+            Route::App(id, None) => format!("#/apps/{id}"),
+            Route::App(id, Some(rule)) => format!("#/apps/{id}/findings/{rule}"),
+            Route::Rules(None) => "#/rules".into(),
+            Route::Rules(Some(id)) => format!("#/rules/{id}"),
+            Route::Matrix => "#/matrix".into(),
+            Route::Share(id, text) => {
+                let encoded: String = js_sys::encode_uri_component(text).into();
+                format!("#/share/{id}/{encoded}")
+            }
+        }
+    }
+}
+
+/// Every piece of state, as copyable signal handles.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    /// The dataset being explored.
+    pub dataset: RwSignal<dataset::Dataset>,
+    /// Problems in a loaded dataset file.
+    pub data_diagnostics: RwSignal<Vec<Diagnostic>>,
+    /// What the dataset is ("built-in dataset").
+    pub data_label: RwSignal<String>,
+    /// The rules, in list order.
+    pub rules: RwSignal<Vec<RuleDoc>>,
+    /// Each enabled rule's latest result, by id.
+    pub results: RwSignal<BTreeMap<String, RuleResult>>,
+    /// The evaluator (not `Send`: it lives on this thread).
+    checker: StoredValue<Checker, LocalStorage>,
+    /// The current page.
+    pub route: RwSignal<Route>,
+    /// The last undoable action.
+    pub undo: RwSignal<Option<Undo>>,
+    /// A message for the user (storage problems, imports).
+    pub notice: RwSignal<Option<String>>,
+}
+
+fn today() -> String {
+    let iso: String = js_sys::Date::new_0().to_iso_string().into();
+    iso.chars().take(10).collect()
+}
+
+fn builtin_dataset() -> dataset::Dataset {
+    dataset::load(&builtin::data_files()).0
+}
+
+/// The built-in rules as editor documents.
+pub fn builtin_rules() -> Vec<RuleDoc> {
+    builtin::RULES
+        .iter()
+        .map(|(name, text)| RuleDoc {
+            id: rule::id_of(name).to_owned(),
+            text: (*text).to_owned(),
+            baseline: (*text).to_owned(),
+            enabled: true,
+        })
+        .collect()
+}
+
+fn now() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+impl AppState {
+    /// Loads saved rules (or the built-in ones) and evaluates everything.
+    pub fn new() -> AppState {
+        let (rules, notice) = match storage::load_rules() {
+            Ok(Some(saved)) => (saved, None),
+            Ok(None) => (builtin_rules(), None),
+            Err(message) => (builtin_rules(), Some(message)),
+        };
+        let dataset = builtin_dataset();
+        let checker = Checker::new(
+            engine::build(),
+            dataset.clone(),
+            Vec::new(),
+            Context::new(today()),
+        );
+        let state = AppState {
+            dataset: RwSignal::new(dataset),
+            data_diagnostics: RwSignal::new(Vec::new()),
+            data_label: RwSignal::new("built-in dataset".into()),
+            rules: RwSignal::new(rules),
+            results: RwSignal::new(BTreeMap::new()),
+            checker: StoredValue::new_local(checker),
+            route: RwSignal::new(Route::Explorer),
+            undo: RwSignal::new(None),
+            notice: RwSignal::new(notice),
+        };
+        state.evaluate_all();
+        state
+    }
+
+    /// Compiles and runs one rule, with its baseline when `with_baseline`.
+    fn run(&self, doc: &RuleDoc, with_baseline: bool, previous: Option<&RuleResult>) -> RuleResult {
+        let start = now();
+        let file = doc.file();
+        let mut result = RuleResult::default();
+        self.checker.update_value(|checker| {
+            match rule::compile(
+                checker.engine(),
+                &RuleSource {
+                    name: &file,
+                    text: &doc.text,
+                },
+            ) {
+                Ok(compiled) => {
+                    let outcome = checker.evaluate_rule(&compiled);
+                    result.findings = checker.findings(&compiled, &outcome);
+                    result.diagnostics.extend(outcome.error);
+                    result.meta = Some(compiled.meta.clone());
+                    result.header = compiled.header.clone();
+                }
+                Err(diags) => result.diagnostics = diags,
+            }
+            result.baseline_apps = if with_baseline {
+                match rule::compile(
+                    checker.engine(),
+                    &RuleSource {
+                        name: &file,
+                        text: &doc.baseline,
+                    },
+                ) {
+                    Ok(base) => {
+                        let outcome = checker.evaluate_rule(&base);
+                        outcome.error.is_none().then(|| {
+                            checker
+                                .findings(&base, &outcome)
+                                .into_iter()
+                                .map(|f| f.app)
+                                .collect()
+                        })
+                    }
+                    Err(_) => None,
+                }
+            } else {
+                previous.and_then(|p| p.baseline_apps.clone())
+            };
+        });
+        result.millis = now() - start;
+        result
+    }
+
+    /// Re-evaluates every enabled rule (after the dataset changed, or at start).
+    pub fn evaluate_all(&self) {
+        let docs = self.rules.get_untracked();
+        let mut results = BTreeMap::new();
+        for doc in docs.iter().filter(|d| d.enabled) {
+            results.insert(doc.id.clone(), self.run(doc, true, None));
+        }
+        self.results.set(results);
+    }
+
+    /// Replaces one rule's text: saves it, re-runs only that rule.
+    pub fn edit_rule(&self, id: &str, text: String) {
+        let mut doc = None;
+        self.rules.update(|rules| {
+            if let Some(r) = rules.iter_mut().find(|r| r.id == id) {
+                r.text = text;
+                doc = Some(r.clone());
+            }
+        });
+        self.persist();
+        if let Some(doc) = doc.filter(|d| d.enabled) {
+            let previous = self.results.with_untracked(|r| r.get(id).cloned());
+            let result = self.run(&doc, previous.is_none(), previous.as_ref());
+            self.results.update(|r| {
+                r.insert(doc.id.clone(), result);
+            });
+        }
+    }
+
+    /// Makes the current text the baseline edits are compared with.
+    pub fn save_baseline(&self, id: &str) {
+        self.update_rules(|rules| {
+            if let Some(r) = rules.iter_mut().find(|r| r.id == id) {
+                r.baseline = r.text.clone();
+            }
+        });
+        self.rerun(id);
+    }
+
+    /// Turns a rule on or off.
+    pub fn set_enabled(&self, id: &str, on: bool) {
+        self.update_rules(|rules| {
+            if let Some(r) = rules.iter_mut().find(|r| r.id == id) {
+                r.enabled = on;
+            }
+        });
+        if on {
+            self.rerun(id);
+        } else {
+            self.results.update(|r| {
+                r.remove(id);
+            });
+        }
+    }
+
+    fn rerun(&self, id: &str) {
+        let doc = self
+            .rules
+            .with_untracked(|rules| rules.iter().find(|r| r.id == id).cloned());
+        if let Some(doc) = doc.filter(|d| d.enabled) {
+            let result = self.run(&doc, true, None);
+            self.results.update(|r| {
+                r.insert(doc.id.clone(), result);
+            });
+        }
+    }
+
+    fn update_rules(&self, f: impl FnOnce(&mut Vec<RuleDoc>)) {
+        self.rules.update(f);
+        self.persist();
+    }
+
+    fn persist(&self) {
+        let rules = self.rules.get_untracked();
+        if let Err(message) = storage::save_rules(&rules) {
+            self.notice.set(Some(message));
+        }
+    }
+
+    /// A free id starting with `base`.
+    pub fn free_id(&self, base: &str) -> String {
+        let taken: BTreeSet<String> = self
+            .rules
+            .with_untracked(|r| r.iter().map(|d| d.id.clone()).collect());
+        if !taken.contains(base) {
+            return base.to_owned();
+        }
+        (2..)
+            .map(|n| format!("{base}-{n}"))
+            .find(|id| !taken.contains(id))
+            .unwrap_or_else(|| base.to_owned())
+    }
+
+    /// Adds a rule and opens it.
+    pub fn add_rule(&self, id: String, text: String, baseline: String) {
+        let doc = RuleDoc {
+            id: id.clone(),
+            text,
+            baseline,
+            enabled: true,
+        };
+        self.update_rules(|rules| rules.push(doc));
+        self.rerun(&id);
+        self.navigate(Route::Rules(Some(id)));
+    }
+
+    /// Renames a rule; false when the id is taken or not kebab-case.
+    pub fn rename_rule(&self, from: &str, to: &str) -> bool {
+        let valid = !to.is_empty()
+            && to
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            && !to.starts_with('-')
+            && !to.ends_with('-');
+        let taken = self.rules.with_untracked(|r| r.iter().any(|d| d.id == to));
+        if !valid || taken {
+            return false;
+        }
+        self.update_rules(|rules| {
+            if let Some(r) = rules.iter_mut().find(|r| r.id == from) {
+                r.id = to.to_owned();
+            }
+        });
+        self.results.update(|r| {
+            r.remove(from);
+        });
+        self.rerun(to);
+        self.navigate(Route::Rules(Some(to.to_owned())));
+        true
+    }
+
+    /// Deletes a rule, keeping it for undo.
+    pub fn delete_rule(&self, id: &str) {
+        let mut removed = None;
+        self.update_rules(|rules| {
+            if let Some(i) = rules.iter().position(|r| r.id == id) {
+                removed = Some((i, rules.remove(i)));
+            }
+        });
+        if let Some((i, doc)) = removed {
+            self.results.update(|r| {
+                r.remove(id);
+            });
+            self.undo.set(Some(Undo::Deleted(i, doc)));
+            self.navigate(Route::Rules(None));
+        }
+    }
+
+    /// Replaces every rule (reset, import), keeping the old list for undo.
+    pub fn replace_rules(&self, rules: Vec<RuleDoc>, what: &str) {
+        let previous = self.rules.get_untracked();
+        self.rules.set(rules);
+        self.persist();
+        self.undo
+            .set(Some(Undo::Replaced(previous, what.to_owned())));
+        self.evaluate_all();
+    }
+
+    /// Undoes the last delete, reset or import.
+    pub fn undo(&self) {
+        match self.undo.get_untracked() {
+            Some(Undo::Deleted(i, doc)) => {
+                let id = doc.id.clone();
+                self.update_rules(|rules| rules.insert(i.min(rules.len()), doc));
+                self.rerun(&id);
+            }
+            Some(Undo::Replaced(previous, _)) => {
+                self.rules.set(previous);
+                self.persist();
+                self.evaluate_all();
+            }
+            None => {}
+        }
+        self.undo.set(None);
+    }
+
+    /// Replaces the dataset and re-evaluates every rule.
+    pub fn set_dataset(&self, set: dataset::Dataset, label: String) {
+        let context = self.checker.with_value(|c| c.context().clone());
+        self.checker.set_value(Checker::new(
+            engine::build(),
+            set.clone(),
+            Vec::new(),
+            context,
+        ));
+        self.dataset.set(set);
+        self.data_label.set(label);
+        self.evaluate_all();
+    }
+
+    /// Parses a user's dataset file; keeps the current dataset when it has errors.
+    pub fn load_dataset_file(&self, name: &str, text: &str) {
+        let (set, diags) = dataset::load(&[capcheck_core::DataFile { name, text }]);
+        let errors = diags.iter().any(|d| d.level == capcheck_core::Level::Error);
+        self.data_diagnostics.set(diags);
+        if !errors && !set.apps.is_empty() {
+            let n = set.apps.len();
+            self.set_dataset(set, format!("{name} ({n} apps)"));
+        }
+    }
+
+    /// Back to the built-in dataset.
+    pub fn use_builtin_dataset(&self) {
+        self.data_diagnostics.set(Vec::new());
+        self.set_dataset(builtin_dataset(), "built-in dataset".into());
+    }
+
+    /// A synthetic dataset, for trying the tools at scale.
+    pub fn use_synthetic_dataset(&self, count: usize) {
+        let apps = capcheck_core::synthetic::generate(count, 1)
+            .into_iter()
+            .map(|record| capcheck_core::LoadedApp {
+                record,
+                file: "synthetic.json".into(),
+                offset: 0,
+            })
+            .collect();
+        self.data_diagnostics.set(Vec::new());
+        self.set_dataset(
+            dataset::Dataset { apps },
+            format!("synthetic dataset ({count} apps)"),
+        );
+    }
+
+    /// Adds a rule opened from a shared link, under a free id so nothing is overwritten.
+    pub fn accept_shared(&self, id: String, text: String) {
+        let clean: String = id
+            .chars()
+            .filter(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '-')
+            .collect();
+        let base = if clean.is_empty() {
+            "shared-rule".to_owned()
+        } else {
+            clean
+        };
+        let same = self
+            .rules
+            .with_untracked(|r| r.iter().find(|d| d.id == base).map(|d| d.text == text));
+        match same {
+            Some(true) => self.navigate(Route::Rules(Some(base))),
+            _ => {
+                let id = self.free_id(&base);
+                self.notice
+                    .set(Some(format!("Added the shared rule as `{id}`.")));
+                self.add_rule(id, text, String::new());
+            }
+        }
+    }
+
+    /// A link that opens this rule's text in another browser.
+    pub fn share_link(&self, doc: &RuleDoc) -> String {
+        let base = web_sys::window()
+            .and_then(|w| w.location().href().ok())
+            .map(|h| h.split('#').next().unwrap_or("").to_owned())
+            .unwrap_or_default();
+        format!(
+            "{base}{}",
+            Route::Share(doc.id.clone(), doc.text.clone()).hash()
+        )
+    }
+
+    /// Every finding of every enabled rule, ordered by app then rule.
+    pub fn all_findings(&self) -> Vec<Finding> {
+        let mut all: Vec<Finding> = self
+            .results
+            .with(|r| r.values().flat_map(|x| x.findings.clone()).collect());
+        all.sort_by(|a, b| a.app.cmp(&b.app).then_with(|| a.rule.cmp(&b.rule)));
+        all
+    }
+
+    /// Goes to a route, through the URL so back and forward work.
+    pub fn navigate(&self, route: Route) {
+        if let Some(w) = web_sys::window() {
+            let _ = w.location().set_hash(&route.hash());
+        }
+        self.route.set(route);
+    }
+}

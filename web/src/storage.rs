@@ -1,0 +1,40 @@
+//! Saving the user's rules in localStorage. Nothing the user wrote is ever dropped: saved data
+//! that cannot be read is kept under a backup key and the user is told.
+
+use crate::state::RuleDoc;
+
+const KEY: &str = "capcheck.rules.v1";
+const BACKUP: &str = "capcheck.rules.v1.unreadable";
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window().and_then(|w| w.local_storage().ok().flatten())
+}
+
+/// The saved rules; `Ok(None)` when nothing was saved.
+pub fn load_rules() -> Result<Option<Vec<RuleDoc>>, String> {
+    let Some(store) = storage() else {
+        return Err("this browser does not allow saving: edits will be lost on reload".into());
+    };
+    let Ok(Some(text)) = store.get_item(KEY) else {
+        return Ok(None);
+    };
+    match serde_json::from_str::<Vec<RuleDoc>>(&text) {
+        Ok(rules) => Ok(Some(rules)),
+        Err(e) => {
+            // Keep the unreadable copy; the built-in rules are used meanwhile.
+            let _ = store.set_item(BACKUP, &text);
+            Err(format!("saved rules could not be read ({e}); they were kept in localStorage under `{BACKUP}`"))
+        }
+    }
+}
+
+/// Saves the rules.
+pub fn save_rules(rules: &[RuleDoc]) -> Result<(), String> {
+    let store =
+        storage().ok_or("this browser does not allow saving: edits will be lost on reload")?;
+    let text = serde_json::to_string(rules).map_err(|e| format!("cannot encode the rules: {e}"))?;
+    store.set_item(KEY, &text).map_err(|_| {
+        "the browser refused to save the rules (storage full?): export them to keep your edits"
+            .to_owned()
+    })
+}
