@@ -44,6 +44,6 @@ export async function open(url, { width = 1366, height = 900 } = {}) {
   page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
   page.on("pageerror", (e) => errors.push(String(e)));
   await page.goto(url);
-  await page.waitForSelector("table.apps tbody tr");
+  await page.waitForFunction(() => performance.getEntriesByName("capcheck-ready").length > 0);
   return { context, page, errors };
 }

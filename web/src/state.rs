@@ -5,6 +5,7 @@
 //! by the core, so the tab answers again at once.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use capcheck_core::{
     builtin, dataset, engine, rule, Checker, Context, Diagnostic, Finding, RuleSource,
@@ -41,8 +42,8 @@ pub struct RuleResult {
     pub meta: Option<rule::RuleMeta>,
     /// The rule's comment header.
     pub header: String,
-    /// Findings on the current dataset.
-    pub findings: Vec<Finding>,
+    /// Findings on the current dataset (shared: results are cloned into views often).
+    pub findings: Arc<Vec<Finding>>,
     /// Compile and run-time problems.
     pub diagnostics: Vec<Diagnostic>,
     /// Apps the baseline version flags (`None` when the baseline does not run).
@@ -223,7 +224,7 @@ impl AppState {
             ) {
                 Ok(compiled) => {
                     let outcome = checker.evaluate_rule(&compiled);
-                    result.findings = checker.findings(&compiled, &outcome);
+                    result.findings = Arc::new(checker.findings(&compiled, &outcome));
                     result.diagnostics.extend(outcome.error);
                     result.meta = Some(compiled.meta.clone());
                     result.header = compiled.header.clone();
@@ -521,9 +522,11 @@ impl AppState {
 
     /// Every finding of every enabled rule, ordered by app then rule.
     pub fn all_findings(&self) -> Vec<Finding> {
-        let mut all: Vec<Finding> = self
-            .results
-            .with(|r| r.values().flat_map(|x| x.findings.clone()).collect());
+        let mut all: Vec<Finding> = self.results.with(|r| {
+            r.values()
+                .flat_map(|x| x.findings.iter().cloned())
+                .collect()
+        });
         all.sort_by(|a, b| a.app.cmp(&b.app).then_with(|| a.rule.cmp(&b.rule)));
         all
     }

@@ -59,7 +59,7 @@ pub fn Explorer(state: AppState) -> impl IntoView {
         let mut per_app: BTreeMap<String, (SeverityCounts, Vec<String>)> = BTreeMap::new();
         state.results.with(|results| {
             for r in results.values() {
-                for f in &r.findings {
+                for f in r.findings.iter() {
                     let e = per_app.entry(f.app.clone()).or_default();
                     e.0.add(f.severity);
                     e.1.push(f.rule.clone());

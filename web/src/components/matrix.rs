@@ -18,7 +18,7 @@ pub fn Matrix(state: AppState) -> impl IntoView {
         state.results.with(|r| {
             let mut m: BTreeMap<(String, String), (Severity, String)> = BTreeMap::new();
             for res in r.values() {
-                for f in &res.findings {
+                for f in res.findings.iter() {
                     m.insert(
                         (f.app.clone(), f.rule.clone()),
                         (f.severity, f.message.clone()),

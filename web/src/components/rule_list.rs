@@ -108,12 +108,14 @@ pub fn RuleList(state: AppState, selected: Option<String>) -> impl IntoView {
                     let active = selected.as_deref() == Some(d.id.as_str());
                     let id = d.id.clone();
                     let toggle_id = d.id.clone();
-                    let result = state.results.with(|r| r.get(&d.id).cloned());
-                    let (badge, errors) = match &result {
-                        Some(r) => (r.meta.as_ref().map(|m| m.severity.as_str().to_owned()), !r.diagnostics.is_empty()),
-                        None => (None, false),
+                    // Only what the list shows: a rule's findings can number thousands.
+                    let summary = state.results.with(|r| {
+                        r.get(&d.id).map(|r| (r.meta.as_ref().map(|m| m.severity.as_str().to_owned()), !r.diagnostics.is_empty(), r.flagged().len()))
+                    });
+                    let (badge, errors, count) = match summary {
+                        Some((b, e, n)) => (b, e, Some(n)),
+                        None => (None, false, None),
                     };
-                    let count = result.as_ref().map(|r| r.flagged().len());
                     let edited = d.text != d.baseline;
                     view! {
                         <li class:active=active class:disabled=!d.enabled data-rule=id.clone()>

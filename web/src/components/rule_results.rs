@@ -6,8 +6,15 @@ use leptos::prelude::*;
 use super::labels::SeverityLabel;
 use crate::state::{AppState, Route};
 
+/// Chips shown per list: enough to read, few enough to render at once over thousands of apps.
+const MAX_CHIPS: usize = 40;
+
 fn chips(ids: Vec<String>, class: &'static str) -> impl IntoView {
-    ids.into_iter().map(|id| view! { <a class=format!("chip {class}") href=Route::App(id.clone(), None).hash()>{id.clone()}</a> }).collect_view()
+    let more = ids.len().saturating_sub(MAX_CHIPS);
+    view! {
+        {ids.into_iter().take(MAX_CHIPS).map(|id| view! { <a class=format!("chip {class}") href=Route::App(id.clone(), None).hash()>{id.clone()}</a> }).collect_view()}
+        {(more > 0).then(|| view! { <span class="muted small">{format!("and {more} more")}</span> })}
+    }
 }
 
 /// The result pane for rule `id`.
@@ -28,6 +35,10 @@ pub fn RuleResults(state: AppState, id: String) -> impl IntoView {
         <aside class="results" data-testid="results">
             {move || match result.get() {
                 None => view! { <p class="muted">"This rule is disabled."</p> }.into_any(),
+                Some(r) if !r.diagnostics.is_empty() => view! {
+                    <p class="flag-count" data-testid="flag-count">"No results: the rule has errors"</p>
+                    <p class="muted" data-testid="impact">"Fix the errors under the editor to see what this version flags. Until then it flags nothing, in every view."</p>
+                }.into_any(),
                 Some(r) => {
                     let flagged: Vec<String> = r.flagged().into_iter().collect();
                     let n = flagged.len();

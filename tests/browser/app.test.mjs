@@ -1,0 +1,284 @@
+// The browser app, driven in real headless Chromium: what an analyst and a policy author see.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { tmpdir } from "node:os";
+import { serve, open, screenshots } from "./harness.mjs";
+
+let server;
+before(async () => { server = await serve(); });
+after(() => server?.stop());
+
+const JIT_RULE = "jit-only-manual-deprovisioning";
+const META = `fn meta() { #{ title: "T", severity: "high", rationale: "r", actions: ["a"], controls: ["c"] } }`;
+
+async function rows(page) {
+  return page.$$eval("table.apps tbody tr", (trs) => trs.map((tr) => tr.dataset.app));
+}
+
+async function setRuleText(page, text) {
+  await page.fill("[data-testid=rule-text]", text);
+}
+
+/** Sets the editor's text and returns the milliseconds until the result pane changed. */
+async function timedEdit(page, text) {
+  return page.evaluate(async (newText) => {
+    const area = document.querySelector("[data-testid=rule-text]");
+    const pane = document.querySelector("[data-testid=results]");
+    return await new Promise((resolve) => {
+      const t0 = performance.now();
+      const obs = new MutationObserver(() => { obs.disconnect(); resolve(performance.now() - t0); });
+      obs.observe(pane, { subtree: true, childList: true, characterData: true });
+      area.value = newText;
+      area.dispatchEvent(new Event("input", { bubbles: true }));
+    });
+  }, text);
+}
+
+function p95(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)];
+}
+
+async function shots(page, name) {
+  await page.screenshot({ path: join(screenshots, `${name}-laptop.png`), fullPage: false });
+  await page.setViewportSize({ width: 414, height: 896 });
+  await page.screenshot({ path: join(screenshots, `${name}-narrow.png`), fullPage: false });
+  await page.setViewportSize({ width: 1366, height: 900 });
+}
+
+test("the explorer lists the 8 apps, and search and filters narrow the list", async () => {
+  const { context, page, errors } = await open(server.url);
+  assert.deepEqual((await rows(page)).sort(), ["6sense", "alkami", "amazing-hiring", "clari", "cleverbridge", "spendesk", "stitch", "stonly"]);
+  assert.equal(await page.textContent("[data-testid=app-count]"), "Showing 8 of 8 apps");
+  // Not documented, yes and no each carry their own words.
+  assert.equal(await page.textContent("tr[data-app=alkami] td:nth-child(2)"), "? not documented");
+  assert.equal(await page.textContent("tr[data-app=clari] td:nth-child(4)"), "✓ yes");
+  await shots(page, "explorer");
+
+  await page.fill("input[type=search]", "sp");
+  assert.deepEqual(await rows(page), ["spendesk"]);
+  await page.fill("input[type=search]", "");
+  await page.selectOption("select[data-filter=jit]", "yes");
+  assert.deepEqual((await rows(page)).sort(), ["clari", "spendesk"]);
+  assert.equal(await page.textContent("[data-testid=app-count]"), "Showing 2 of 8 apps");
+  await page.selectOption("select[data-filter=jit]", "");
+  await page.selectOption("select[aria-label='Filter by severity']", "critical");
+  assert.deepEqual((await rows(page)).sort(), ["6sense", "alkami", "amazing-hiring", "cleverbridge"]);
+  await page.selectOption("select[aria-label='Filter by severity']", "");
+  await page.selectOption("select[aria-label='Filter by rule']", "no-bulk-path");
+  assert.deepEqual(await rows(page), ["clari"]);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("Clari's page shows the manual-deprovisioning finding with its evidence, and links work", async () => {
+  const { context, page, errors } = await open(server.url);
+  await page.click("tr[data-app=clari] a");
+  await page.waitForSelector(`article.finding[data-rule=${JIT_RULE}]`);
+  assert.equal(await page.evaluate(() => location.hash), "#/apps/clari");
+  const card = page.locator(`article.finding[data-rule=${JIT_RULE}]`);
+  assert.match(await card.textContent(), /Manual deprovisioning required/);
+  await card.locator("summary").click();
+  const evidence = await card.locator("table.evidence").textContent();
+  assert.match(evidence, /app\.scim\.available/);
+  assert.match(evidence, /001_134eba3fcba4906b\.txt:62/);
+  assert.match(await page.textContent("table.caps"), /page prints "0"/, "placeholders stay not documented, with the page's words");
+  await shots(page, "app-clari");
+  await page.goBack();
+  await page.waitForSelector("table.apps");
+  assert.ok(["", "#/"].includes(await page.evaluate(() => location.hash)));
+  await page.goForward();
+  await page.waitForSelector(`article.finding[data-rule=${JIT_RULE}]`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("the matrix opens a finding from its cell", async () => {
+  const { context, page, errors } = await open(server.url + "#/matrix");
+  await page.waitForSelector("table.matrix");
+  await shots(page, "matrix");
+  await page.click(`tr[data-app=spendesk] a[aria-label="high ${JIT_RULE} on spendesk"]`);
+  await page.waitForSelector(`article.finding.focused[data-rule=${JIT_RULE}]`);
+  assert.equal(await page.evaluate(() => location.hash), `#/apps/spendesk/findings/${JIT_RULE}`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("editing a rule so it flags one more app updates the findings and the impact, and survives a reload", async () => {
+  const { context, page, errors } = await open(server.url + `#/rules/${JIT_RULE}`);
+  await page.waitForSelector("[data-testid=flag-count]");
+  assert.equal(await page.textContent("[data-testid=flag-count]"), "Flags 2 of 8 apps");
+  const original = await page.inputValue("[data-testid=rule-text]");
+  const edited = original.replace('app.sso.jit == "yes"', '(app.sso.jit == "yes" || app.sso.idps == ["okta"])');
+  assert.notEqual(edited, original);
+  await setRuleText(page, edited);
+  await page.waitForFunction(() => document.querySelector("[data-testid=flag-count]").textContent === "Flags 3 of 8 apps");
+  assert.equal(await page.textContent("[data-testid=impact]"), "+1 app flagged, -0");
+  assert.match(await page.textContent(".chips .chip.added"), /stitch/);
+  await shots(page, "rule-editor");
+  // The explorer counts the new finding too.
+  await page.click("nav a[href='#/']");
+  await page.selectOption("select[aria-label='Filter by rule']", JIT_RULE);
+  assert.deepEqual((await rows(page)).sort(), ["clari", "spendesk", "stitch"]);
+  // A reload keeps the edit.
+  await page.reload();
+  await page.goto(server.url + `#/rules/${JIT_RULE}`);
+  await page.waitForSelector("[data-testid=rule-text]");
+  assert.equal(await page.inputValue("[data-testid=rule-text]"), edited);
+  assert.equal(await page.textContent("[data-testid=impact]"), "+1 app flagged, -0");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("a syntax error shows a diagnostic at its line and column", async () => {
+  const { context, page, errors } = await open(server.url + "#/rules/no-bulk-path");
+  await page.waitForSelector("[data-testid=rule-text]");
+  await setRuleText(page, `${META}\nif app.user_api == "no" {\n    let x = ;\n}\n`);
+  const diag = page.locator("[data-testid=diagnostics] .diagnostic").first();
+  await diag.waitFor();
+  assert.match(await diag.textContent(), /line 3, column 13/);
+  assert.match(await diag.textContent(), /Unexpected ';'/);
+  assert.equal(await page.textContent(".gutter .ln.has-error"), "3");
+  await setRuleText(page, `${META}\napp.scim.availble == "no"\n`);
+  await page.waitForFunction(() => /did you mean `app\.scim\.available`/.test(document.querySelector("[data-testid=diagnostics]").textContent));
+  await shots(page, "diagnostic");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("`loop {}` and a huge string show an error while the page stays responsive, even over 5,000 apps", async () => {
+  const { context, page, errors } = await open(server.url);
+  await page.click("[data-testid=synthetic]");
+  await page.waitForFunction(() => document.querySelector(".dataset-label").textContent.includes("5000 apps"));
+  await page.goto(server.url + "#/rules/no-bulk-path");
+  await page.waitForSelector("[data-testid=rule-text]");
+  for (const [body, pattern] of [["loop {}", /stopped .* more than 100000 operations/], ['let s = "x"; loop { s += s; }', /stopped .* too large|exceeded/]]) {
+    const t0 = Date.now();
+    await setRuleText(page, `${META}\n${body}\n`);
+    await page.waitForFunction((src) => new RegExp(src).test(document.querySelector("[data-testid=diagnostics]").textContent), pattern.source);
+    // The page answers: a click is handled and rendered at once.
+    const answer = await page.evaluate(async () => {
+      const t = performance.now();
+      document.querySelector("nav a[href='#/matrix']").click();
+      await new Promise((r) => requestAnimationFrame(() => r()));
+      return performance.now() - t;
+    });
+    assert.ok(answer < 100, `the page answered in ${answer.toFixed(1)} ms`);
+    assert.ok(Date.now() - t0 < 5_000);
+    await page.goBack();
+    await page.waitForSelector("[data-testid=rule-text]");
+  }
+  await shots(page, "runaway");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("rules export as a bundle and import back; delete and reset can be undone", async () => {
+  const { context, page, errors } = await open(server.url + "#/rules/no-bulk-path");
+  page.on("dialog", (d) => d.accept());
+  await page.waitForSelector("[data-testid=rule-text]");
+  const original = await page.inputValue("[data-testid=rule-text]");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("[data-testid=export-bundle]")]);
+  const bundle = join(tmpdir(), `capcheck-bundle-${process.pid}.json`);
+  await download.saveAs(bundle);
+  const saved = JSON.parse(readFileSync(bundle, "utf8"));
+  assert.ok(saved.some((r) => r.id === "no-bulk-path" && r.text === original));
+
+  await page.click("[data-testid=delete-rule]");
+  await page.waitForSelector(".notice.undo");
+  assert.equal(await page.locator(".rule-list li[data-rule=no-bulk-path]").count(), 0);
+  await page.click(".notice.undo button.primary");
+  await page.waitForSelector(".rule-list li[data-rule=no-bulk-path]");
+
+  await page.click("[data-testid=delete-rule]").catch(() => {});
+  await page.goto(server.url + "#/rules");
+  await page.setInputFiles("[data-testid=import-rules]", bundle);
+  await page.waitForSelector(".rule-list li[data-rule=no-bulk-path]");
+  await page.goto(server.url + "#/rules/no-bulk-path");
+  await page.waitForSelector("[data-testid=rule-text]");
+  assert.equal(await page.inputValue("[data-testid=rule-text]"), original);
+
+  // A single .rhai file imports as a rule of its own.
+  const file = join(tmpdir(), `shared-check-${process.pid}.rhai`);
+  writeFileSync(file, `${META}\napp.user_api == "no"\n`);
+  await page.setInputFiles("[data-testid=import-rules]", file);
+  await page.waitForSelector(`.rule-list li[data-rule=shared-check-${process.pid}]`);
+
+  // Reset asks first (accepted above) and can be undone.
+  const before = await page.locator(".rule-list li").count();
+  await page.click("[data-testid=reset-rules]");
+  await page.waitForFunction((n) => document.querySelectorAll(".rule-list li").length === n - 1, before);
+  await page.click(".notice.undo button.primary");
+  await page.waitForFunction((n) => document.querySelectorAll(".rule-list li").length === n, before);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("a rule shared as a link opens in a fresh browser without replacing anything", async () => {
+  const first = await open(server.url + "#/rules/no-bulk-path");
+  await first.page.waitForSelector("[data-testid=rule-text]");
+  await setRuleText(first.page, `${META}\napp.user_api == "no" && app.scim.available == "no"\n`);
+  await first.page.click("[data-testid=share-rule]");
+  const link = await first.page.inputValue("[data-testid=share-link]");
+  assert.match(link, /#\/share\/no-bulk-path\//);
+  await first.context.close();
+
+  const second = await open(server.url);
+  await second.page.goto(link);
+  await second.page.waitForSelector("[data-testid=rule-id]");
+  assert.equal(await second.page.inputValue("[data-testid=rule-id]"), "no-bulk-path-2");
+  assert.match(await second.page.inputValue("[data-testid=rule-text]"), /app\.scim\.available == "no"/);
+  assert.equal(await second.page.locator(".rule-list li[data-rule=no-bulk-path]").count(), 1, "the built-in rule is still there");
+  assert.deepEqual(second.errors, []);
+  await second.context.close();
+});
+
+test("a user's dataset file loads, and a bad one is refused with every field named", async () => {
+  const { context, page, errors } = await open(server.url);
+  const good = join(tmpdir(), `apps-${process.pid}.json`);
+  writeFileSync(good, JSON.stringify([{ id: "acme", name: "Acme", sources: [{ id: "g" }], scim: { available: { value: "no" } }, user_api: { value: "no" } }]));
+  await page.setInputFiles("[data-testid=dataset-file]", good);
+  await page.waitForFunction(() => document.querySelectorAll("table.apps tbody tr").length === 1);
+  assert.deepEqual(await rows(page), ["acme"]);
+  const bad = join(tmpdir(), `bad-${process.pid}.toml`);
+  writeFileSync(bad, 'id = "bad"\nname = "Bad"\nuser_api = { value = "maybe" }\n[scim]\navailable = { value = "no", colour = 1 }\n[[sources]]\nid = "g"\n');
+  await page.setInputFiles("[data-testid=dataset-file]", bad);
+  await page.waitForSelector(".data-errors");
+  const text = await page.textContent(".data-errors");
+  assert.match(text, /bad-\d+\.toml:3:22 field user_api\.value/);
+  assert.match(text, /field scim\.available\.colour/);
+  assert.deepEqual(await rows(page), ["acme"], "the loaded dataset is kept");
+  await shots(page, "dataset-errors");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("performance: first render, and keystroke to updated findings (built-in and 5,000 apps)", async () => {
+  const { context, page, errors } = await open(server.url + `#/rules/${JIT_RULE}`);
+  const ready = await page.evaluate(() => performance.getEntriesByName("capcheck-ready")[0]?.startTime);
+  assert.ok(ready !== undefined && ready < 500, `first render after ${ready} ms`);
+  await page.waitForSelector("[data-testid=rule-text]");
+  const original = await page.inputValue("[data-testid=rule-text]");
+  const edited = original.replace('app.sso.jit == "yes"', '(app.sso.jit == "yes" || app.sso.idps == ["okta"])');
+  const measure = async (n) => {
+    const times = [];
+    for (let i = 0; i < n; i++) times.push(await timedEdit(page, i % 2 ? original : edited));
+    return times;
+  };
+  const builtin = await measure(40);
+  await page.click("nav a[href='#/']");
+  await page.click("[data-testid=synthetic]");
+  await page.waitForFunction(() => document.querySelector(".dataset-label").textContent.includes("5000 apps"));
+  await page.goto(server.url + `#/rules/${JIT_RULE}`);
+  await page.waitForSelector("[data-testid=rule-text]");
+  const large = await measure(40);
+  const report = { first_render_ms: ready, builtin_p95_ms: p95(builtin), builtin_max_ms: Math.max(...builtin), synthetic5000_p95_ms: p95(large), synthetic5000_max_ms: Math.max(...large) };
+  console.log("PERF " + JSON.stringify(report));
+  writeFileSync(join(screenshots, "perf.json"), JSON.stringify(report, null, 2));
+  assert.ok(report.builtin_p95_ms <= 16, `built-in dataset: p95 ${report.builtin_p95_ms.toFixed(1)} ms`);
+  assert.ok(report.synthetic5000_p95_ms <= 50, `5,000 apps: p95 ${report.synthetic5000_p95_ms.toFixed(1)} ms`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
