@@ -48,6 +48,23 @@ pub async fn read_files(
     out
 }
 
+/// Reads the files chosen in the input an event came from, then hands them to `then`.
+pub fn on_files_chosen(
+    ev: &web_sys::Event,
+    then: impl FnOnce(Vec<(String, Result<String, String>)>) + 'static,
+) {
+    let Some(input) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+    else {
+        return;
+    };
+    leptos::task::spawn_local(async move {
+        let chosen = read_files(&input).await;
+        then(chosen);
+    });
+}
+
 /// Asks the user; false when the browser cannot ask.
 pub fn confirm(message: &str) -> bool {
     web_sys::window()

@@ -54,6 +54,19 @@ fn load(args: &InputArgs) -> Result<Loaded, String> {
     })
 }
 
+/// Loads, evaluates every rule once (which also finds run-time errors and engine limits) and
+/// prints the diagnostics: what `apps`, `show` and `validate` share.
+fn load_and_check(args: &InputArgs) -> Result<(Files, Checker, Report), String> {
+    let Loaded {
+        files,
+        mut checker,
+        diagnostics,
+    } = load(args)?;
+    let report = checker.check(diagnostics);
+    render::diagnostics::print(&report.diagnostics, &files);
+    Ok((files, checker, report))
+}
+
 fn parse_fail_on(text: &str) -> Result<Option<Severity>, String> {
     if text == "never" {
         return Ok(None);
@@ -179,13 +192,7 @@ fn emit_plain(text: &str, output: Option<&Path>) -> Result<(), String> {
 
 fn apps(args: &AppsArgs) -> Result<ExitCode, String> {
     let filters = parse_filters(&args.filters)?;
-    let Loaded {
-        files,
-        mut checker,
-        diagnostics,
-    } = load(&args.input)?;
-    let report = checker.check(diagnostics);
-    render::diagnostics::print(&report.diagnostics, &files);
+    let (_, checker, report) = load_and_check(&args.input)?;
     let search = args.search.as_deref().map(str::to_lowercase);
     let rows: Vec<render::apps::Row<'_>> = checker
         .dataset()
@@ -248,13 +255,7 @@ fn matches_filter(record: &capcheck_core::AppRecord, path: &str, want: &str) -> 
 }
 
 fn show(args: &ShowArgs) -> Result<ExitCode, String> {
-    let Loaded {
-        files,
-        mut checker,
-        diagnostics,
-    } = load(&args.input)?;
-    let report = checker.check(diagnostics);
-    render::diagnostics::print(&report.diagnostics, &files);
+    let (_, checker, report) = load_and_check(&args.input)?;
     let Some(app) = checker.dataset().get(&args.app) else {
         return Err(unknown(
             "app",
@@ -280,14 +281,7 @@ fn show(args: &ShowArgs) -> Result<ExitCode, String> {
 }
 
 fn validate(args: &InputArgs) -> Result<ExitCode, String> {
-    let Loaded {
-        files,
-        mut checker,
-        diagnostics,
-    } = load(args)?;
-    // Running the rules once finds what compiling cannot: runtime errors and engine limits.
-    let report = checker.check(diagnostics);
-    render::diagnostics::print(&report.diagnostics, &files);
+    let (files, _, report) = load_and_check(args)?;
     let s = &report.summary;
     let line = format!(
         "checked {} data file{} ({} app{}) and {} rule file{}: {} error{}, {} warning{}\n",

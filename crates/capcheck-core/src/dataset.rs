@@ -191,12 +191,8 @@ fn parse_toml(name: &str, text: &str) -> (Vec<LoadedApp>, Vec<Diagnostic>) {
                     .or_else(|| locate::toml(text, &path));
                 let message = describe(err.message());
                 let missing = missing_field(err.message());
-                if let Some(m) = &missing {
-                    let mut full = path.clone();
-                    full.push(m.clone());
-                    if removed.iter().any(|r| full.starts_with(r)) {
-                        break;
-                    }
+                if caused_by_set_aside(&removed, &path, missing.as_deref()) {
+                    break;
                 }
                 diags.push(
                     Diagnostic::error("invalid-record", name, message)
@@ -298,12 +294,8 @@ fn json_errors(name: &str, text: &str, offset: usize, raw: &str, diags: &mut Vec
         }
         let mut path = locate::json_path_at(&current, at);
         extend_with_unknown(&mut path, &message);
-        if let Some(m) = &missing {
-            let mut full = path.clone();
-            full.push(m.clone());
-            if removed.iter().any(|r| full.starts_with(r)) {
-                return;
-            }
+        if caused_by_set_aside(&removed, &path, missing.as_deref()) {
+            return;
         }
         diags.push(
             Diagnostic::error("invalid-record", name, describe(&message))
@@ -338,6 +330,16 @@ fn set_aside(path: &[String], mut remove: impl FnMut(&[String]) -> bool) -> Opti
         .map(|n| &path[..n])
         .find(|p| remove(p))
         .map(<[String]>::to_vec)
+}
+
+/// True when an error is only the echo of a key set aside earlier: a required field reported
+/// missing because it was removed after its own error.
+fn caused_by_set_aside(removed: &[Vec<String>], path: &[String], missing: Option<&str>) -> bool {
+    missing.is_some_and(|m| {
+        let mut full = path.to_vec();
+        full.push(m.to_owned());
+        removed.iter().any(|r| full.starts_with(r))
+    })
 }
 
 /// The field a diagnostic names: the error's path, plus the missing field's name.

@@ -5,17 +5,8 @@ use capcheck_core::view::{dynamic_to_json, fields};
 use leptos::prelude::*;
 
 use super::finding_card::FindingCard;
-use super::labels::FactLabel;
+use super::labels::{value_text, FactLabel};
 use crate::state::{AppState, Route};
-
-fn text_of(v: &serde_json::Value) -> String {
-    match v {
-        serde_json::Value::Null => "not-documented".into(),
-        serde_json::Value::String(s) => s.clone(),
-        serde_json::Value::Array(a) => a.iter().map(text_of).collect::<Vec<_>>().join(", "),
-        other => other.to_string(),
-    }
-}
 
 /// The app page for `id`; `focus` names a rule whose finding is opened and scrolled to.
 #[component]
@@ -94,7 +85,7 @@ pub fn AppPage(state: AppState, id: String, focus: Option<String>) -> impl IntoV
                 <tbody>
                     {caps.into_iter().map(|f| {
                         let p = f.provenance.clone().unwrap_or_default();
-                        let value = text_of(&dynamic_to_json(&f.value));
+                        let value = value_text(&dynamic_to_json(&f.value));
                         let at = match (p.document.clone(), p.line) {
                             (Some(d), Some(l)) => format!("{d}:{l}"),
                             (Some(d), None) => d,

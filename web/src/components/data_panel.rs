@@ -2,7 +2,6 @@
 //! findings.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::files;
 use crate::state::AppState;
@@ -37,14 +36,8 @@ fn findings_csv(state: &AppState) -> String {
 #[component]
 pub fn DataPanel(state: AppState) -> impl IntoView {
     let on_file = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        leptos::task::spawn_local(async move {
-            for (name, text) in files::read_files(&input).await {
+        files::on_files_chosen(&ev, move |chosen| {
+            for (name, text) in chosen {
                 match text {
                     Ok(text) => state.load_dataset_file(&name, &text),
                     Err(e) => state.notice.set(Some(format!("{name}: {e}"))),

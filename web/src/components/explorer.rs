@@ -9,6 +9,7 @@ use leptos::prelude::*;
 
 use super::data_panel::DataPanel;
 use super::labels::{FactLabel, SeverityLabel};
+use super::pager::Pager;
 use crate::state::{AppState, Route};
 
 const PAGE: usize = 50;
@@ -240,11 +241,7 @@ pub fn Explorer(state: AppState) -> impl IntoView {
                     </tbody>
                 </table>
             </div>
-            <div class="pager" class:hidden=move || pages() <= 1>
-                <button disabled=move || page.get() == 0 on:click=move |_| page.update(|p| *p = p.saturating_sub(1))>"Previous"</button>
-                <span>{move || format!("Page {} of {}", page.get() + 1, pages())}</span>
-                <button disabled=move || page.get() + 1 >= pages() on:click=move |_| page.update(|p| *p += 1)>"Next"</button>
-            </div>
+            <Pager page=page pages=Signal::derive(pages) />
         </section>
     }
 }

@@ -4,17 +4,8 @@
 use capcheck_core::Finding;
 use leptos::prelude::*;
 
-use super::labels::{FactLabel, SeverityLabel};
+use super::labels::{value_text, FactLabel, SeverityLabel};
 use crate::state::Route;
-
-fn value_text(v: &serde_json::Value) -> String {
-    match v {
-        serde_json::Value::Null => "not-documented".into(),
-        serde_json::Value::String(s) => s.clone(),
-        serde_json::Value::Array(a) => a.iter().map(value_text).collect::<Vec<_>>().join(", "),
-        other => other.to_string(),
-    }
-}
 
 /// A finding card; `focused` highlights it (opened from the matrix).
 #[component]

@@ -4,6 +4,16 @@
 use capcheck_core::Severity;
 use leptos::prelude::*;
 
+/// A value as a label shows it: lists joined, `null` as not documented.
+pub fn value_text(v: &serde_json::Value) -> String {
+    match v {
+        serde_json::Value::Null => "not-documented".into(),
+        serde_json::Value::String(s) => s.clone(),
+        serde_json::Value::Array(a) => a.iter().map(value_text).collect::<Vec<_>>().join(", "),
+        other => other.to_string(),
+    }
+}
+
 /// A yes / no / partial / not documented value.
 #[component]
 pub fn FactLabel(#[prop(into)] value: String) -> impl IntoView {

@@ -6,6 +6,8 @@ use std::collections::BTreeMap;
 use capcheck_core::Severity;
 use leptos::prelude::*;
 
+use super::pager::Pager;
+
 use crate::state::{AppState, Route};
 
 const PAGE: usize = 50;
@@ -75,11 +77,7 @@ pub fn Matrix(state: AppState) -> impl IntoView {
                     </tbody>
                 </table>
             </div>
-            <div class="pager" class:hidden=move || pages() <= 1>
-                <button disabled=move || page.get() == 0 on:click=move |_| page.update(|p| *p = p.saturating_sub(1))>"Previous"</button>
-                <span>{move || format!("Page {} of {}", page.get() + 1, pages())}</span>
-                <button disabled=move || page.get() + 1 >= pages() on:click=move |_| page.update(|p| *p += 1)>"Next"</button>
-            </div>
+            <Pager page=page pages=Signal::derive(pages) />
         </section>
     }
 }

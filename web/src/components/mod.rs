@@ -7,6 +7,7 @@ pub mod explorer;
 pub mod finding_card;
 pub mod labels;
 pub mod matrix;
+pub mod pager;
 pub mod rule_editor;
 pub mod rule_list;
 pub mod rule_results;

@@ -85,16 +85,7 @@ pub fn RuleList(state: AppState, selected: Option<String>) -> impl IntoView {
     let current3 = current.clone();
     let current4 = current.clone();
     let on_import = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        leptos::task::spawn_local(async move {
-            let chosen = files::read_files(&input).await;
-            import(state, chosen);
-        });
+        files::on_files_chosen(&ev, move |chosen| import(state, chosen))
     };
     view! {
         <aside class="rule-list">
