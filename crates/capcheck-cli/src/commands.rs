@@ -132,12 +132,8 @@ fn check(args: &CheckArgs) -> Result<ExitCode, String> {
     render::diagnostics::print(&report.diagnostics, &files);
     let to_terminal = args.output.is_none();
     let text = render::report::render(&report, args.format, to_terminal);
-    if args.format == Format::Table {
-        emit(&text, args.output.as_deref())?;
-    } else {
-        // No colour in machine formats: write the bytes as they are.
-        emit_plain(&text, args.output.as_deref())?;
-    }
+    // Only the table has colour; machine formats are written as they are.
+    emit(&text, args.output.as_deref(), args.format == Format::Table)?;
     Ok(exit_code(&report, fail_on))
 }
 
@@ -149,43 +145,38 @@ fn unknown<'a>(what: &str, id: &str, known: impl Iterator<Item = &'a str>) -> St
     }
 }
 
-/// Writes to FILE, or to standard output through the colour-aware stream.
-fn emit(text: &str, output: Option<&Path>) -> Result<(), String> {
-    match output {
-        Some(path) => std::fs::write(path, anstream::adapter::strip_str(text).to_string())
-            .map_err(|e| format!("cannot write `{}`: {e}", path.display())),
-        None => {
-            let mut out = anstream::stdout();
-            out.write_all(text.as_bytes())
-                .and_then(|()| out.flush())
-                .or_else(|e| {
-                    if e.kind() == std::io::ErrorKind::BrokenPipe {
-                        Ok(())
-                    } else {
-                        Err(e)
-                    }
-                })
-                .map_err(|e| format!("cannot write to standard output: {e}"))
-        }
+/// Writes to FILE, or to standard output. `styled` text may hold colour codes: it goes through
+/// the colour-aware stream (which strips them off a terminal or under `NO_COLOR`) and is stripped
+/// for files. A closed pipe (`capcheck check | head`) is not an error.
+fn emit(text: &str, output: Option<&Path>, styled: bool) -> Result<(), String> {
+    fn write_to(out: &mut impl Write, text: &str) -> std::io::Result<()> {
+        out.write_all(text.as_bytes())
+            .and_then(|()| out.flush())
+            .or_else(|e| {
+                if e.kind() == std::io::ErrorKind::BrokenPipe {
+                    Ok(())
+                } else {
+                    Err(e)
+                }
+            })
     }
-}
-
-fn emit_plain(text: &str, output: Option<&Path>) -> Result<(), String> {
     match output {
-        Some(path) => std::fs::write(path, text)
-            .map_err(|e| format!("cannot write `{}`: {e}", path.display())),
+        Some(path) => {
+            let plain = if styled {
+                anstream::adapter::strip_str(text).to_string()
+            } else {
+                text.to_owned()
+            };
+            std::fs::write(path, plain)
+                .map_err(|e| format!("cannot write `{}`: {e}", path.display()))
+        }
         None => {
-            let mut out = std::io::stdout().lock();
-            out.write_all(text.as_bytes())
-                .and_then(|()| out.flush())
-                .or_else(|e| {
-                    if e.kind() == std::io::ErrorKind::BrokenPipe {
-                        Ok(())
-                    } else {
-                        Err(e)
-                    }
-                })
-                .map_err(|e| format!("cannot write to standard output: {e}"))
+            let written = if styled {
+                write_to(&mut anstream::stdout(), text)
+            } else {
+                write_to(&mut std::io::stdout().lock(), text)
+            };
+            written.map_err(|e| format!("cannot write to standard output: {e}"))
         }
     }
 }
@@ -210,7 +201,7 @@ fn apps(args: &AppsArgs) -> Result<ExitCode, String> {
         })
         .map(|a| render::apps::Row::new(&a.record, &report))
         .collect();
-    emit(&render::apps::render(&rows, args.format), None)?;
+    emit(&render::apps::render(&rows, args.format), None, true)?;
     Ok(if report.summary.errors > 0 {
         ExitCode::from(2)
     } else {
@@ -272,7 +263,7 @@ fn show(args: &ShowArgs) -> Result<ExitCode, String> {
         ShowFormat::Text => render::show::text(app, &findings),
         ShowFormat::Json => render::show::json(app, &findings),
     };
-    emit(&text, None)?;
+    emit(&text, None, true)?;
     Ok(if report.summary.errors > 0 {
         ExitCode::from(2)
     } else {
