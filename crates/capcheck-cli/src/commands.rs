@@ -37,12 +37,27 @@ struct Loaded {
     diagnostics: Vec<Diagnostic>,
 }
 
-fn load(args: &InputArgs) -> Result<Loaded, String> {
+/// Reads and compiles everything; with `only_apps`, keeps just those apps (each must exist,
+/// unless the data has errors that may have hidden it), before any app is converted.
+fn load(args: &InputArgs, only_apps: &[String]) -> Result<Loaded, String> {
     let context = input::context(args)?;
     let mut files = input::read(args);
     let mut diagnostics = std::mem::take(&mut files.diagnostics);
-    let (dataset, mut data_diags) = dataset::load(&files.data_files());
+    let (mut dataset, mut data_diags) = dataset::load(&files.data_files());
     diagnostics.append(&mut data_diags);
+    if !only_apps.is_empty() {
+        let data_errors = diagnostics.iter().any(|d| d.level == Level::Error);
+        if let Some(id) = only_apps.iter().find(|id| dataset.get(id).is_none()) {
+            if !data_errors {
+                return Err(unknown(
+                    "app",
+                    id,
+                    dataset.apps.iter().map(|a| a.record.id.as_str()),
+                ));
+            }
+        }
+        dataset.apps.retain(|a| only_apps.contains(&a.record.id));
+    }
     let engine = engine::build();
     let (rules, mut rule_diags) = rule::compile_all(&engine, &files.rule_sources());
     diagnostics.append(&mut rule_diags);
@@ -61,7 +76,7 @@ fn load_and_check(args: &InputArgs) -> Result<(Files, Checker, Report), String> 
         files,
         mut checker,
         diagnostics,
-    } = load(args)?;
+    } = load(args, &[])?;
     let report = checker.check(diagnostics);
     render::diagnostics::print(&report.diagnostics, &files);
     Ok((files, checker, report))
@@ -92,23 +107,7 @@ fn check(args: &CheckArgs) -> Result<ExitCode, String> {
         files,
         mut checker,
         diagnostics,
-    } = load(&args.input)?;
-    if !args.app.is_empty() {
-        let mut set = checker.dataset().clone();
-        for id in &args.app {
-            if set.get(id).is_none() && !diagnostics.iter().any(|d| d.level == Level::Error) {
-                return Err(unknown(
-                    "app",
-                    id,
-                    set.apps.iter().map(|a| a.record.id.as_str()),
-                ));
-            }
-        }
-        set.apps.retain(|a| args.app.contains(&a.record.id));
-        let rules = checker.rules().to_vec();
-        let context = checker.context().clone();
-        checker = Checker::new(engine::build(), set, rules, context);
-    }
+    } = load(&args.input, &args.app)?;
     if !args.rule.is_empty() {
         let all = checker.rules().to_vec();
         for id in &args.rule {
