@@ -364,6 +364,45 @@ impl<T> ProvenanceOf for Fact<T> {
     }
 }
 
+/// The capabilities an overview of apps shows, spelt as rules spell them: what `capcheck apps`
+/// and the browser's explorer both list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct KeyCapabilities<'a> {
+    /// `user_api`.
+    pub user_api: &'static str,
+    /// `scim.available`.
+    pub scim: &'static str,
+    /// `scim.plan` as printed.
+    pub scim_plan: Option<&'a str>,
+    /// `sso.saml`.
+    pub sso: &'static str,
+    /// `sso.jit`.
+    pub jit: &'static str,
+    /// `sso.idps` (empty when not documented).
+    pub idps: Vec<&'static str>,
+    /// `webhooks.available`.
+    pub webhooks: &'static str,
+}
+
+/// The key capabilities of `record`.
+pub fn key_capabilities(record: &AppRecord) -> KeyCapabilities<'_> {
+    KeyCapabilities {
+        user_api: record.user_api.value.as_str(),
+        scim: record.scim.available.value.as_str(),
+        scim_plan: record.scim.plan.value.as_deref(),
+        sso: record.sso.saml.value.as_str(),
+        jit: record.sso.jit.value.as_str(),
+        idps: record
+            .sso
+            .idps
+            .value
+            .as_ref()
+            .map(|v| v.iter().map(|i| i.as_str()).collect())
+            .unwrap_or_default(),
+        webhooks: record.webhooks.available.value.as_str(),
+    }
+}
+
 /// The app as rules see it: an object map built from [`fields`].
 pub fn to_dynamic(record: &AppRecord) -> Dynamic {
     let mut root = Map::new();

@@ -4,7 +4,8 @@
 use std::collections::BTreeMap;
 
 use capcheck_core::report::SeverityCounts;
-use capcheck_core::{AppRecord, Severity};
+use capcheck_core::view::key_capabilities;
+use capcheck_core::Severity;
 use leptos::prelude::*;
 
 use super::data_panel::DataPanel;
@@ -22,16 +23,6 @@ const CAPS: [(&str, &str); 5] = [
     ("jit", "JIT"),
     ("webhooks", "Webhooks"),
 ];
-
-fn cap(r: &AppRecord, key: &str) -> &'static str {
-    match key {
-        "user_api" => r.user_api.value.as_str(),
-        "scim" => r.scim.available.value.as_str(),
-        "sso" => r.sso.saml.value.as_str(),
-        "jit" => r.sso.jit.value.as_str(),
-        _ => r.webhooks.available.value.as_str(),
-    }
-}
 
 /// One row, precomputed for filtering and sorting.
 #[derive(Clone, PartialEq)]
@@ -78,18 +69,14 @@ pub fn Explorer(state: AppState) -> impl IntoView {
                         .rev()
                         .find(|s| counts.get(**s) > 0)
                         .copied();
+                    let k = key_capabilities(r);
                     Row {
                         id: r.id.clone(),
                         name: r.name.clone(),
-                        caps: CAPS.map(|(k, _)| cap(r, k)),
-                        scim_plan: r.scim.plan.value.clone(),
-                        idps: r
-                            .sso
-                            .idps
-                            .value
-                            .as_ref()
-                            .map(|v| v.iter().map(|i| i.as_str()).collect())
-                            .unwrap_or_default(),
+                        // In the order of CAPS.
+                        caps: [k.user_api, k.scim, k.sso, k.jit, k.webhooks],
+                        scim_plan: k.scim_plan.map(str::to_owned),
+                        idps: k.idps,
                         counts,
                         rules,
                         worst,

@@ -1,6 +1,7 @@
 //! `capcheck apps`: one row per app with its key capabilities and finding counts.
 
 use capcheck_core::report::SeverityCounts;
+use capcheck_core::view::{key_capabilities, KeyCapabilities};
 use capcheck_core::{AppRecord, Report, Severity};
 use serde::Serialize;
 
@@ -12,13 +13,8 @@ use crate::args::Format;
 pub struct Row<'a> {
     id: &'a str,
     name: &'a str,
-    user_api: &'static str,
-    scim: &'static str,
-    scim_plan: Option<&'a str>,
-    sso: &'static str,
-    jit: &'static str,
-    idps: Vec<&'static str>,
-    webhooks: &'static str,
+    #[serde(flatten)]
+    caps: KeyCapabilities<'a>,
     findings: SeverityCounts,
 }
 
@@ -28,19 +24,7 @@ impl<'a> Row<'a> {
         Row {
             id: &record.id,
             name: &record.name,
-            user_api: record.user_api.value.as_str(),
-            scim: record.scim.available.value.as_str(),
-            scim_plan: record.scim.plan.value.as_deref(),
-            sso: record.sso.saml.value.as_str(),
-            jit: record.sso.jit.value.as_str(),
-            idps: record
-                .sso
-                .idps
-                .value
-                .as_ref()
-                .map(|v| v.iter().map(|i| i.as_str()).collect())
-                .unwrap_or_default(),
-            webhooks: record.webhooks.available.value.as_str(),
+            caps: key_capabilities(record),
             findings: SeverityCounts::of(report.findings.iter().filter(|f| f.app == record.id)),
         }
     }
@@ -72,17 +56,17 @@ fn cells(r: &Row<'_>) -> Vec<String> {
     vec![
         r.id.to_owned(),
         r.name.to_owned(),
-        short(r.user_api),
-        short(r.scim),
-        r.scim_plan.unwrap_or("n/d").to_owned(),
-        short(r.sso),
-        short(r.jit),
-        if r.idps.is_empty() {
+        short(r.caps.user_api),
+        short(r.caps.scim),
+        r.caps.scim_plan.unwrap_or("n/d").to_owned(),
+        short(r.caps.sso),
+        short(r.caps.jit),
+        if r.caps.idps.is_empty() {
             "n/d".into()
         } else {
-            r.idps.join(",")
+            r.caps.idps.join(",")
         },
-        short(r.webhooks),
+        short(r.caps.webhooks),
         counts(&r.findings),
     ]
 }
