@@ -23,7 +23,7 @@ cargo build --profile wasm-release --target wasm32-unknown-unknown -p capcheck-w
 
 rm -rf dist && mkdir -p dist
 wasm-bindgen --target web --no-typescript --remove-name-section --out-dir dist --out-name capcheck \
-  target/wasm32-unknown-unknown/wasm-release/capcheck-web.wasm
+  "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/wasm-release/capcheck-web.wasm"
 
 # wasm-opt from npm's binaryen (Debian's binaryen breaks the module: see TOOLCHAIN notes).
 if command -v npm >/dev/null 2>&1; then

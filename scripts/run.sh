@@ -5,5 +5,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/build-web.sh
 cargo build --release -p capcheck-cli --locked
-echo "==> the CLI is ready too: target/release/capcheck check" >&2
-exec target/release/capcheck serve --dir dist --host 127.0.0.1 --port "${PORT:-8080}"
+bin="${CARGO_TARGET_DIR:-target}/release/capcheck"
+echo "==> the CLI is ready too: $bin check" >&2
+exec "$bin" serve --dir dist --host 127.0.0.1 --port "${PORT:-8080}"

@@ -13,7 +13,7 @@ mkdirSync(screenshots, { recursive: true });
 
 /** Starts the static server; resolves to { url, stop }. */
 export async function serve() {
-  const bin = process.env.CAPCHECK_BIN ?? join(root, "target", "release", "capcheck");
+  const bin = process.env.CAPCHECK_BIN ?? join(process.env.CARGO_TARGET_DIR ?? join(root, "target"), "release", "capcheck");
   const child = spawn(bin, ["serve", "--dir", join(root, "dist"), "--port", "0"], { stdio: ["ignore", "pipe", "inherit"] });
   const url = await new Promise((resolve, reject) => {
     let out = "";
