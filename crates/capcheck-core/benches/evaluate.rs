@@ -1,6 +1,7 @@
 //! Rule-by-app evaluations per second over the default rules, on 1,000 and 10,000 synthetic
-//! apps, single-threaded and parallel, next to the same rules written in native Rust, so the
-//! cost of rhai is measured in one run. Also: the whole check (parse a JSON dataset, compile the
+//! apps, single-threaded and parallel, as the checker runs them (direct evaluation where a check
+//! is in its subset, rhai otherwise) and with rhai's interpreter only, next to the same rules
+//! written in native Rust, so the cost of each is measured in one run. Also: the whole check (parse a JSON dataset, compile the
 //! rules, evaluate, build findings with evidence) on 10,000 apps.
 //!
 //! `cargo bench -p capcheck-core --features parallel --bench evaluate`
@@ -80,20 +81,24 @@ fn evaluations(c: &mut Criterion) {
         let rules = all.rules().len();
         group.throughput(Throughput::Elements((rules * n) as u64));
         all.set_parallel(false);
-        group.bench_function(
-            BenchmarkId::new("rhai, all default rules", "1 thread"),
-            |b| b.iter(|| black_box(all.evaluate())),
-        );
+        group.bench_function(BenchmarkId::new("all default rules", "1 thread"), |b| {
+            b.iter(|| black_box(all.evaluate()))
+        });
         all.set_parallel(true);
+        group.bench_function(BenchmarkId::new("all default rules", "parallel"), |b| {
+            b.iter(|| black_box(all.evaluate()))
+        });
+        all.set_parallel(false);
+        all.set_direct(false);
         group.bench_function(
-            BenchmarkId::new("rhai, all default rules", "parallel"),
+            BenchmarkId::new("all default rules, rhai interpreter only", "1 thread"),
             |b| b.iter(|| black_box(all.evaluate())),
         );
 
         let mut four = checker(n, &NATIVE_RULES);
         four.set_parallel(false);
         group.throughput(Throughput::Elements((NATIVE_RULES.len() * n) as u64));
-        group.bench_function(BenchmarkId::new("rhai, 4 rules", "1 thread"), |b| {
+        group.bench_function(BenchmarkId::new("4 rules", "1 thread"), |b| {
             b.iter(|| black_box(four.evaluate()))
         });
         let records: Vec<AppRecord> = four

@@ -14,6 +14,7 @@ use rhai::{Dynamic, Engine, EvalAltResult, ImmutableString, Map, Scope};
 use crate::dataset::{Dataset, LoadedApp};
 use crate::date::parse_date;
 use crate::diagnostic::Diagnostic;
+use crate::direct::{self, Program};
 use crate::report::{Evidence, Finding, Report};
 use crate::rule::{rhai_span, Rule};
 use crate::view::{dynamic_to_json, fields, to_dynamic};
@@ -91,21 +92,38 @@ pub struct Checker {
     dataset: Dataset,
     rules: Vec<Rule>,
     scopes: Vec<Scope<'static>>,
+    /// Each app's field values, for rules that run directly (see [`crate::direct`]).
+    tables: Vec<Vec<direct::Data>>,
+    /// Each rule's direct program, where its check is in the subset.
+    programs: Vec<Option<Program>>,
+    env: direct::Env,
     context: Context,
     parallel: bool,
+    direct: bool,
 }
 
 impl Checker {
     /// Converts every app once and builds its scope.
     pub fn new(engine: Engine, dataset: Dataset, rules: Vec<Rule>, context: Context) -> Checker {
         let scopes = build_scopes(&dataset, &context);
+        let tables = dataset
+            .apps
+            .iter()
+            .map(|a| direct::table(&a.record))
+            .collect();
+        let programs = rules.iter().map(|r| Program::compile(&r.ast)).collect();
+        let env = direct::Env::new(&context.today, &context.settings);
         Checker {
             engine,
             dataset,
             rules,
             scopes,
+            tables,
+            programs,
+            env,
             context,
             parallel: true,
+            direct: true,
         }
     }
 
@@ -113,6 +131,20 @@ impl Checker {
     /// feature is enabled; without it, evaluation is always on one thread).
     pub fn set_parallel(&mut self, on: bool) {
         self.parallel = on;
+    }
+
+    /// Turns direct evaluation (see [`crate::direct`]) off or on (on by default). Off, every
+    /// check runs in rhai's interpreter: for comparisons and benchmarks; findings are the same.
+    pub fn set_direct(&mut self, on: bool) {
+        self.direct = on;
+        self.programs = self.compile_programs(&self.rules);
+    }
+
+    fn compile_programs(&self, rules: &[Rule]) -> Vec<Option<Program>> {
+        rules
+            .iter()
+            .map(|r| self.direct.then(|| Program::compile(&r.ast)).flatten())
+            .collect()
     }
 
     /// The engine rules run in.
@@ -137,26 +169,28 @@ impl Checker {
 
     /// Replaces the rules (the apps' scopes are kept).
     pub fn set_rules(&mut self, rules: Vec<Rule>) {
+        self.programs = self.compile_programs(&rules);
         self.rules = rules;
     }
 
     /// Replaces the context and rebuilds the apps' scopes.
     pub fn set_context(&mut self, context: Context) {
         self.scopes = build_scopes(&self.dataset, &context);
+        self.env = direct::Env::new(&context.today, &context.settings);
         self.context = context;
     }
 
     /// Evaluates one rule over every app.
     pub fn evaluate_rule(&mut self, rule: &Rule) -> RuleOutcome {
         let stop = AtomicBool::new(false);
-        let (hits, error) = run_chunk(
-            &self.engine,
-            rule,
-            &mut self.scopes,
-            0,
-            &self.dataset,
-            &stop,
-        );
+        let program = self.direct.then(|| Program::compile(&rule.ast)).flatten();
+        let shared = Shared {
+            engine: &self.engine,
+            dataset: &self.dataset,
+            tables: &self.tables,
+            env: &self.env,
+        };
+        let (hits, error) = run_chunk(&shared, rule, program.as_ref(), &mut self.scopes, 0, &stop);
         finish(rule, vec![(hits, error)])
     }
 
@@ -171,9 +205,14 @@ impl Checker {
         &mut self,
         progress: &(dyn Fn(usize) + Sync),
     ) -> Vec<RuleOutcome> {
-        let engine = &self.engine;
-        let dataset = &self.dataset;
+        let shared = Shared {
+            engine: &self.engine,
+            dataset: &self.dataset,
+            tables: &self.tables,
+            env: &self.env,
+        };
         let rules = &self.rules;
+        let programs = &self.programs;
         let stops: Vec<AtomicBool> = rules.iter().map(|_| AtomicBool::new(false)).collect();
         let chunk_size = chunk_size(self.scopes.len(), self.parallel);
         let run = |(chunk_index, scopes): (usize, &mut [Scope<'static>])| {
@@ -181,7 +220,11 @@ impl Checker {
             let results = rules
                 .iter()
                 .zip(&stops)
-                .map(|(rule, stop)| run_chunk(engine, rule, scopes, offset, dataset, stop))
+                .enumerate()
+                .map(|(i, (rule, stop))| {
+                    let program = programs.get(i).and_then(Option::as_ref);
+                    run_chunk(&shared, rule, program, scopes, offset, stop)
+                })
                 .collect::<Vec<_>>();
             progress(scopes.len());
             results
@@ -322,24 +365,42 @@ fn chunk_size(apps: usize, parallel: bool) -> usize {
         // Small datasets run in one chunk: deterministic, and faster than spreading them.
         if parallel && apps >= 512 {
             let threads = rayon::current_num_threads().max(1);
-            return apps.div_ceil(threads * 4).max(64);
+            return apps.div_ceil(threads * 4).clamp(64, 256);
         }
     }
     let _ = parallel;
-    apps.max(1)
+    // Every rule runs over one chunk of apps before the next chunk: a chunk's apps stay in
+    // the cache while all the rules read them.
+    apps.clamp(1, 256)
 }
 
 type ChunkResult = (Vec<(usize, String)>, Option<(usize, Diagnostic)>);
 
-/// Runs one rule over a chunk of app scopes, stopping at its first error.
+/// What every chunk of an evaluation reads.
+struct Shared<'a> {
+    engine: &'a Engine,
+    dataset: &'a Dataset,
+    tables: &'a [Vec<direct::Data>],
+    env: &'a direct::Env,
+}
+
+/// Runs one rule over a chunk of app scopes, stopping at its first error. Apps the rule's direct
+/// program decides are done without rhai; the rest (and every app of a rule outside the direct
+/// subset) run in rhai.
 fn run_chunk(
-    engine: &Engine,
+    shared: &Shared<'_>,
     rule: &Rule,
+    program: Option<&Program>,
     scopes: &mut [Scope<'static>],
     offset: usize,
-    dataset: &Dataset,
     stop: &AtomicBool,
 ) -> ChunkResult {
+    let Shared {
+        engine,
+        dataset,
+        tables,
+        env,
+    } = *shared;
     let mut hits = Vec::new();
     // One runtime state and function-resolution cache per rule and chunk, instead of the fresh
     // ones `eval_ast_with_scope` builds per call: that setup was most of a simple check's cost.
@@ -352,6 +413,14 @@ fn run_chunk(
             break;
         }
         let index = offset + i;
+        if let (Some(program), Some(table)) = (program, tables.get(index)) {
+            if let Ok(verdict) = program.run(table, env, &rule.meta.title) {
+                if let Some(message) = verdict {
+                    hits.push((index, message));
+                }
+                continue;
+            }
+        }
         let base = scope.len();
         global.num_operations = 0;
         #[expect(

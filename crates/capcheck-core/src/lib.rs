@@ -34,6 +34,7 @@ pub mod builtin;
 pub mod dataset;
 pub mod date;
 pub mod diagnostic;
+pub mod direct;
 pub mod engine;
 pub mod eval;
 mod locate;
