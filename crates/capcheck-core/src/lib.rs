@@ -30,13 +30,16 @@
 //! ```
 #![warn(clippy::disallowed_methods)]
 
+pub mod baseline;
 pub mod builtin;
+pub mod coverage;
 pub mod dataset;
 pub mod date;
 pub mod diagnostic;
 pub mod engine;
 pub mod eval;
 mod locate;
+pub mod location;
 pub mod model;
 pub mod report;
 pub mod rule;
@@ -44,6 +47,7 @@ pub mod rule;
 pub mod schema;
 pub mod synthetic;
 pub mod view;
+pub mod waiver;
 
 pub use dataset::{DataFile, Dataset, LoadedApp};
 pub use diagnostic::{Diagnostic, Level, Span};
