@@ -45,6 +45,10 @@ pub struct Waiver {
     pub line: usize,
     #[serde(skip)]
     span: Option<Span>,
+    #[serde(skip)]
+    expires_span: Option<Span>,
+    #[serde(skip)]
+    index: usize,
 }
 
 /// A finding a waiver covers, with the waiver.
@@ -232,6 +236,8 @@ pub fn parse(
             file: name.to_owned(),
             line: at.map_or(1, |s| s.line),
             span: at,
+            expires_span: span("expires"),
+            index: i,
         });
     }
     (waivers, diags)
@@ -292,8 +298,8 @@ pub fn apply(report: &mut Report, waivers: &[Waiver], evaluated: &dyn Fn(&str, &
                         w.rule, w.app, w.expires, w.owner
                     ),
                 )
-                .with_span(w.span)
-                .with_field("expires")
+                .with_span(w.expires_span.or(w.span))
+                .with_field(format!("waiver.{}.expires", w.index))
                 .with_app(w.app.clone())
                 .with_rule(w.rule.clone())
                 .with_help("fix the finding, or renew the waiver with a new date and reason"),
