@@ -39,8 +39,18 @@ pub fn accept(
     known_rules: &[String],
     files: &mut Files,
 ) {
+    // A rule stopped by an error said nothing: its waivers are not "unused", its baseline
+    // entries not "fixed".
+    let failed: Vec<String> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.level == Level::Error)
+        .filter_map(|d| d.rule.clone())
+        .collect();
     let evaluated = |app: &str, rule: &str| {
-        checker.dataset().get(app).is_some() && checker.rules().iter().any(|r| r.id == rule)
+        checker.dataset().get(app).is_some()
+            && checker.rules().iter().any(|r| r.id == rule)
+            && !failed.iter().any(|f| f == rule)
     };
     if let Some(path) = &args.waivers {
         let name = path.display().to_string();

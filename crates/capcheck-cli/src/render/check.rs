@@ -1,5 +1,7 @@
 //! `capcheck check`'s output in the format asked for: the report formats and the CI ones.
 
+use std::collections::HashMap;
+
 use capcheck_core::{Checker, Finding, Report};
 
 use super::{github, junit, report, sarif};
@@ -14,7 +16,7 @@ pub fn render(
     checker: &Checker,
     terminal: bool,
 ) -> String {
-    let lines = Lines { files, checker };
+    let lines = Lines::new(files, checker);
     match format {
         CheckFormat::Table => report::render(report, Format::Table, terminal),
         CheckFormat::Json => report::render(report, Format::Json, terminal),
@@ -28,21 +30,54 @@ pub fn render(
 
 /// Finds the line a finding points at in its app's data file.
 pub struct Lines<'a> {
-    files: &'a Files,
-    checker: &'a Checker,
+    /// Each app's record: its text (from its start to the next record's) and the line it
+    /// starts on.
+    records: HashMap<&'a str, (&'a str, usize)>,
 }
 
-impl Lines<'_> {
+impl<'a> Lines<'a> {
+    /// Cuts each data file into its records, counting lines once per file (a JSON file may
+    /// hold thousands of records).
+    pub fn new(files: &'a Files, checker: &'a Checker) -> Lines<'a> {
+        let mut by_file: HashMap<&str, Vec<(usize, &str)>> = HashMap::new();
+        for a in &checker.dataset().apps {
+            by_file
+                .entry(a.file.as_str())
+                .or_default()
+                .push((a.offset, a.record.id.as_str()));
+        }
+        let mut records = HashMap::new();
+        for (file, mut starts) in by_file {
+            let Some(text) = files.text_of(file) else {
+                continue;
+            };
+            starts.sort_unstable();
+            let (mut line, mut counted) = (1, 0);
+            for (i, (offset, id)) in starts.iter().enumerate() {
+                let start = (*offset).min(text.len());
+                let end = starts
+                    .get(i + 1)
+                    .map_or(text.len(), |n| n.0.min(text.len()));
+                line += text
+                    .get(counted..start)
+                    .map_or(0, |t| t.bytes().filter(|b| *b == b'\n').count());
+                counted = start;
+                if let Some(record) = text.get(start..end) {
+                    records.insert(*id, (record, line));
+                }
+            }
+        }
+        Lines { records }
+    }
+
     /// The line of the first evidence field the file writes down (1 when unknown).
     pub fn of(&self, finding: &Finding) -> usize {
-        let offset = self
-            .checker
-            .dataset()
-            .get(&finding.app)
-            .map_or(0, |a| a.offset);
-        self.files.text_of(&finding.app_file).map_or(1, |text| {
-            capcheck_core::location::finding_line(finding, text, offset)
-        })
+        self.records
+            .get(finding.app.as_str())
+            .map_or(1, |(record, first)| {
+                // Only this record is searched, so a field it lacks is not found in the next.
+                first + capcheck_core::location::finding_line(finding, record, 0) - 1
+            })
     }
 }
 

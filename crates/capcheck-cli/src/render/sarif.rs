@@ -7,7 +7,9 @@
 //! new ones `new` when a baseline was given). Every diagnostic is a tool execution
 //! notification, and any error sets `executionSuccessful` to false.
 
+use capcheck_core::waiver::WaivedFinding;
 use capcheck_core::{Diagnostic, Finding, Level, Report, Rule, Severity};
+use serde::{Serialize, Serializer};
 use serde_json::{json, Value};
 
 use super::check::{uri, Lines};
@@ -162,63 +164,98 @@ fn notification(d: &Diagnostic) -> Value {
     })
 }
 
-/// The report as a SARIF 2.1.0 log.
-pub fn render(report: &Report, rules: &[Rule], lines: &Lines<'_>) -> String {
-    let with_baseline = !report.baselined.is_empty() || !report.fixed.is_empty();
-    let new_state = with_baseline.then_some("new");
-    let mut results: Vec<Value> = report
-        .findings
-        .iter()
-        .map(|f| result(f, rules, lines, new_state, None))
-        .collect();
-    results.extend(report.waived.iter().map(|w| {
-        let s = json!({
-            "kind": "external",
-            "status": "accepted",
-            "justification": format!(
-                "{} (owner: {}, expires {})",
-                w.waiver.reason, w.waiver.owner, w.waiver.expires
-            ),
-            "location": {
-                "physicalLocation": {
-                    "artifactLocation": { "uri": uri(&w.waiver.file) },
-                    "region": region(w.waiver.line, None),
-                },
+fn suppression(w: &WaivedFinding) -> Value {
+    json!({
+        "kind": "external",
+        "status": "accepted",
+        "justification": format!(
+            "{} (owner: {}, expires {})",
+            w.waiver.reason, w.waiver.owner, w.waiver.expires
+        ),
+        "location": {
+            "physicalLocation": {
+                "artifactLocation": { "uri": uri(&w.waiver.file) },
+                "region": region(w.waiver.line, None),
             },
-        });
-        result(&w.finding, rules, lines, new_state, Some(s))
-    }));
-    results.extend(
-        report
+        },
+    })
+}
+
+/// The results, built one at a time as they are written: a log of 5,000 apps holds tens of
+/// thousands of them.
+struct Results<'a, 'b> {
+    report: &'a Report,
+    rules: &'a [Rule],
+    lines: &'a Lines<'b>,
+}
+
+impl Serialize for Results<'_, '_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let (report, rules, lines) = (self.report, self.rules, self.lines);
+        let with_baseline = !report.baselined.is_empty() || !report.fixed.is_empty();
+        let new_state = with_baseline.then_some("new");
+        let active = report
+            .findings
+            .iter()
+            .map(|f| result(f, rules, lines, new_state, None));
+        let waived = report
+            .waived
+            .iter()
+            .map(|w| result(&w.finding, rules, lines, new_state, Some(suppression(w))));
+        let baselined = report
             .baselined
             .iter()
-            .map(|f| result(f, rules, lines, Some("unchanged"), None)),
-    );
-    let errors = report.summary.errors;
-    let log = json!({
-        "$schema": SCHEMA,
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {
+            .map(|f| result(f, rules, lines, Some("unchanged"), None));
+        serializer.collect_seq(active.chain(waived).chain(baselined))
+    }
+}
+
+#[derive(Serialize)]
+struct Log<'a, 'b> {
+    #[serde(rename = "$schema")]
+    schema: &'static str,
+    version: &'static str,
+    runs: [Run<'a, 'b>; 1],
+}
+
+#[derive(Serialize)]
+struct Run<'a, 'b> {
+    tool: Value,
+    invocations: Value,
+    results: Results<'a, 'b>,
+    properties: Value,
+}
+
+/// The report as a SARIF 2.1.0 log.
+pub fn render(report: &Report, rules: &[Rule], lines: &Lines<'_>) -> String {
+    let log = Log {
+        schema: SCHEMA,
+        version: "2.1.0",
+        runs: [Run {
+            tool: json!({
                 "driver": {
                     "name": "capcheck",
                     "version": env!("CARGO_PKG_VERSION"),
                     "rules": rules.iter().map(rule_descriptor).collect::<Vec<_>>(),
                 },
-            },
-            "invocations": [{
-                "executionSuccessful": errors == 0,
+            }),
+            invocations: json!([{
+                "executionSuccessful": report.summary.errors == 0,
                 "toolExecutionNotifications":
                     report.diagnostics.iter().map(notification).collect::<Vec<_>>(),
-            }],
-            "results": results,
-            "properties": {
+            }]),
+            results: Results {
+                report,
+                rules,
+                lines,
+            },
+            properties: json!({
                 "today": report.today,
                 "summary": report.summary,
                 "fixed": report.fixed,
-            },
+            }),
         }],
-    });
+    };
     let mut s = serde_json::to_string_pretty(&log).unwrap_or_default();
     s.push('\n');
     s
