@@ -472,3 +472,39 @@ fn coverage_lists_silent_rules_and_unread_fields() {
     ]);
     assert_eq!(code(&out), 2, "errors in the rules fail coverage too");
 }
+
+#[test]
+fn findings_in_a_json_file_point_into_their_own_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("apps.json");
+    std::fs::write(
+        &file,
+        "[\n{\"id\": \"a\", \"name\": \"A\", \"sources\": [{\"id\": \"g\"}]},\n{\"id\": \"b\", \"name\": \"B\", \"sources\": [{\"id\": \"g\"}],\n \"scim\": {\"available\": {\"value\": \"no\"}}}\n]\n",
+    )
+    .unwrap();
+    let out = check(&["--data", file.to_str().unwrap(), "--format", "sarif"]);
+    let sarif: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let mut lines: Vec<(String, u64)> = sarif["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            let line = r["locations"][0]["physicalLocation"]["region"]["startLine"]
+                .as_u64()
+                .unwrap();
+            (r["properties"]["app"].as_str().unwrap().to_owned(), line)
+        })
+        .collect();
+    lines.sort();
+    lines.dedup();
+    // `a` documents nothing, so its findings point at its `id` (line 2), never at `b`'s
+    // `scim` (line 4); `b`'s point into lines 3 and 4.
+    assert_eq!(
+        lines,
+        [
+            ("a".to_owned(), 2),
+            ("b".to_owned(), 3),
+            ("b".to_owned(), 4)
+        ]
+    );
+}
