@@ -80,6 +80,37 @@ fn waived_findings_are_reported_apart_and_do_not_fail_the_check() {
     assert_eq!(json["waived"][0]["rule"], "jit-only-manual-deprovisioning");
     assert_eq!(json["waived"][0]["waiver"]["owner"], "it-ops@example.com");
     assert_eq!(json["waived"][1]["waiver"]["expires"], "2027-03-31");
+
+    let csv = stdout(&check(&[
+        "--app",
+        "clari",
+        "--waivers",
+        "tests/fixtures/waivers/clari.toml",
+        "--format",
+        "csv",
+    ]));
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    assert_eq!(reader.headers().unwrap().iter().next_back(), Some("status"));
+    let statuses: Vec<String> = reader
+        .records()
+        .map(|r| r.unwrap().iter().next_back().unwrap().to_owned())
+        .collect();
+    assert_eq!(statuses.iter().filter(|s| *s == "waived").count(), 2);
+    assert_eq!(statuses.iter().filter(|s| *s == "new").count(), 7);
+
+    let md = stdout(&check(&[
+        "--app",
+        "clari",
+        "--waivers",
+        "tests/fixtures/waivers/clari.toml",
+        "--format",
+        "markdown",
+    ]));
+    let (_, waived) = md.split_once("### Waived (2)").unwrap();
+    assert!(
+        waived.contains("| high | Clari | `jit-only-manual-deprovisioning` | Clari has 6 seats"),
+        "{waived}"
+    );
 }
 
 #[test]

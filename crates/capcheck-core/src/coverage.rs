@@ -33,13 +33,14 @@ pub struct Coverage {
     pub rules: usize,
     /// Apps evaluated.
     pub apps: usize,
-    /// Fields a rule can read (leaf paths).
+    /// Fields a rule can read (leaf paths), less the labels `id` and `name`.
     pub fields: usize,
     /// Rules that fired on no app, by id.
     pub rules_never_firing: Vec<SilentRule>,
     /// Apps where no field the rules read is documented, by id.
     pub apps_not_read: Vec<String>,
-    /// Fields no rule reads, in the order of the record.
+    /// Fields no rule reads, in the order of the record (`id` and `name` left out: they label
+    /// findings, they say nothing about an app).
     pub fields_not_read: Vec<String>,
 }
 
@@ -94,6 +95,7 @@ pub fn compute<'a>(
     let leaves: Vec<&'static str> = fields(&AppRecord::default())
         .into_iter()
         .map(|f| f.path)
+        .filter(|p| !LABELS.contains(p))
         .collect();
     let read_leaf = |leaf: &str| reads.iter().any(|r| covers(r, leaf));
     let fields_not_read = leaves
@@ -107,7 +109,7 @@ pub fn compute<'a>(
         .filter(|app| {
             !fields(&app.record)
                 .iter()
-                .filter(|f| !LABELS.contains(&f.path) && read_leaf(f.path))
+                .filter(|f| leaves.contains(&f.path) && read_leaf(f.path))
                 .any(|f| documented(&f.value))
         })
         .map(|app| app.record.id.clone())
@@ -175,6 +177,10 @@ mod tests {
         assert!(c.fields_not_read.contains(&"sso.jit".to_owned()));
         assert!(!c.fields_not_read.contains(&"scim.available".to_owned()));
         assert!(!c.fields_not_read.contains(&"name".to_owned()));
+        assert!(
+            !c.fields_not_read.contains(&"id".to_owned()),
+            "a label, not a capability"
+        );
     }
 
     #[test]

@@ -102,3 +102,21 @@ pub fn uri(name: &str) -> String {
         trimmed.to_owned()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::uri;
+
+    #[test]
+    fn file_names_become_uri_references() {
+        let cases = [
+            ("data/clari.toml", "data/clari.toml"),
+            ("./data/a b.toml", "data/a%20b.toml"),
+            ("/tmp/x#1.json", "file:///tmp/x%231.json"),
+            ("rules\\no-bulk-path.rhai", "rules/no-bulk-path.rhai"),
+        ];
+        for (name, want) in cases {
+            assert_eq!(uri(name), want, "{name}");
+        }
+    }
+}
