@@ -469,4 +469,35 @@ mod tests {
             "an expired waiver waives nothing"
         );
     }
+
+    proptest::proptest! {
+        /// Whatever the file holds, parsing reports problems with a position inside the file
+        /// and never panics; lines are stitched from TOML-like pieces to reach deep cases.
+        #[test]
+        fn any_file_parses_without_panicking(
+            lines in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::strategy::Just("[[waiver]]".to_owned()),
+                    proptest::strategy::Just("[waiver]".to_owned()),
+                    "(app|rule|reason|owner|expires|extra) = \"[a-z0-9 -]{0,12}\"",
+                    "expires = [0-9]{4}-[0-9]{2}-[0-9]{2}",
+                    "(app|rule) = [0-9]{1,3}",
+                    "waiver = \\[\\{ app = \"clari\" \\}\\]",
+                    ".{0,20}",
+                ],
+                0..24,
+            )
+        ) {
+            let text = lines.join("\n");
+            let (waivers, diags) = parse("w.toml", &text, APPS, RULES);
+            for d in &diags {
+                if let Some(span) = d.span {
+                    proptest::prop_assert!(span.start <= text.len() && span.end <= text.len());
+                }
+            }
+            for w in &waivers {
+                proptest::prop_assert!(APPS.contains(&w.app.as_str()) && RULES.contains(&w.rule.as_str()));
+            }
+        }
+    }
 }
