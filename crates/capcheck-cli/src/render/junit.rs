@@ -4,6 +4,8 @@
 //! evidence and actions in its body); a waived or baselined finding is `<skipped>` with why.
 //! Problems in the inputs come first, in a suite of their own: every error an `<error>`, every
 //! warning a test case with its text in `<system-out>`, so no error is lost in a green report.
+//! A rule stopped at run time shows in its own suite: an `<error>` on the app it stopped on,
+//! the other apps skipped as not evaluated.
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -108,28 +110,40 @@ pub fn render(report: &Report, checker: &Checker, lines: &Lines<'_>) -> String {
         );
     }
     let apps = &checker.dataset().apps;
+    // A rule stopped at run time is shown in its own suite: an error on the app it stopped on,
+    // every other app skipped as not evaluated. Other diagnostics go to the inputs suite.
+    let stopped = |d: &&Diagnostic| {
+        d.level == Level::Error
+            && d.app.is_some()
+            && d.rule
+                .as_deref()
+                .is_some_and(|r| checker.rules().iter().any(|rule| rule.id == r))
+    };
+    let inputs: Vec<&Diagnostic> = report.diagnostics.iter().filter(|d| !stopped(d)).collect();
     let mut suites = String::new();
-    let (mut tests, mut failures, mut skipped) = (0, 0, 0);
-    let errors = report
-        .diagnostics
-        .iter()
-        .filter(|d| d.level == Level::Error)
-        .count();
-    if !report.diagnostics.is_empty() {
+    let (mut tests, mut failures, mut skipped, mut errors) = (0, 0, 0, 0);
+    if !inputs.is_empty() {
+        let e_count = inputs.iter().filter(|d| d.level == Level::Error).count();
         let _ = writeln!(
             suites,
-            "  <testsuite name=\"capcheck inputs\" tests=\"{}\" failures=\"0\" errors=\"{errors}\" skipped=\"0\">",
-            report.diagnostics.len()
+            "  <testsuite name=\"capcheck inputs\" tests=\"{}\" failures=\"0\" errors=\"{e_count}\" skipped=\"0\">",
+            inputs.len()
         );
-        for d in &report.diagnostics {
+        for d in &inputs {
             diagnostic_case(&mut suites, d);
         }
         suites.push_str("  </testsuite>\n");
-        tests += report.diagnostics.len();
+        tests += inputs.len();
+        errors += e_count;
     }
     for rule in checker.rules() {
+        let stop = report
+            .diagnostics
+            .iter()
+            .filter(stopped)
+            .find(|d| d.rule.as_deref() == Some(rule.id.as_str()));
         let mut cases = String::new();
-        let (mut f_count, mut s_count) = (0, 0);
+        let (mut f_count, mut s_count, mut e_count) = (0, 0, 0);
         for app in apps {
             let id = app.record.id.as_str();
             let _ = write!(
@@ -139,9 +153,36 @@ pub fn render(report: &Report, checker: &Checker, lines: &Lines<'_>) -> String {
                 esc(id),
                 esc(&app.file)
             );
-            match outcomes.get(&(rule.id.as_str(), id)) {
-                None => cases.push_str("/>\n"),
-                Some(Outcome::Failed(f)) => {
+            match (outcomes.get(&(rule.id.as_str(), id)), stop) {
+                (_, Some(d)) if d.app.as_deref() == Some(id) => {
+                    e_count += 1;
+                    let _ =
+                        writeln!(
+                        cases,
+                        ">\n      <error type=\"{}\" message=\"{}\">{}</error>\n    </testcase>",
+                        esc(&d.code),
+                        esc(&d.message),
+                        esc(&format!(
+                            "{}: {}{}",
+                            d.location(),
+                            d.message,
+                            d.help.as_deref().map(|h| format!(" (help: {h})")).unwrap_or_default()
+                        ))
+                    );
+                }
+                (None, Some(d)) => {
+                    s_count += 1;
+                    let _ = writeln!(
+                        cases,
+                        ">\n      <skipped message=\"{}\"/>\n    </testcase>",
+                        esc(&format!(
+                            "not evaluated: the rule was stopped by an error on app `{}`",
+                            d.app.as_deref().unwrap_or_default()
+                        ))
+                    );
+                }
+                (None, None) => cases.push_str("/>\n"),
+                (Some(Outcome::Failed(f)), _) => {
                     f_count += 1;
                     let _ = writeln!(
                         cases,
@@ -152,7 +193,7 @@ pub fn render(report: &Report, checker: &Checker, lines: &Lines<'_>) -> String {
                         esc(&details(f))
                     );
                 }
-                Some(Outcome::Skipped(f, why)) => {
+                (Some(Outcome::Skipped(f, why)), _) => {
                     s_count += 1;
                     let _ = writeln!(
                         cases,
@@ -166,7 +207,7 @@ pub fn render(report: &Report, checker: &Checker, lines: &Lines<'_>) -> String {
         }
         let _ = writeln!(
             suites,
-            "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{f_count}\" errors=\"0\" skipped=\"{s_count}\" file=\"{}\">\n{cases}  </testsuite>",
+            "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{f_count}\" errors=\"{e_count}\" skipped=\"{s_count}\" file=\"{}\">\n{cases}  </testsuite>",
             esc(&rule.id),
             apps.len(),
             esc(&rule.file)
@@ -174,6 +215,7 @@ pub fn render(report: &Report, checker: &Checker, lines: &Lines<'_>) -> String {
         tests += apps.len();
         failures += f_count;
         skipped += s_count;
+        errors += e_count;
     }
     format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"capcheck\" tests=\"{tests}\" failures=\"{failures}\" errors=\"{errors}\" skipped=\"{skipped}\">\n{suites}</testsuites>\n"
