@@ -27,6 +27,8 @@ pub enum Command {
     Show(ShowArgs),
     /// Check data files and rules, reporting every problem at once.
     Validate(InputArgs),
+    /// Rules that never fire, apps no rule can say anything about, and fields no rule reads.
+    Coverage(CoverageArgs),
     /// Print the JSON Schema of data files.
     Schema,
     /// Write a deterministic synthetic dataset (for benchmarks and trials at scale).
@@ -79,6 +81,44 @@ pub enum Format {
     Markdown,
 }
 
+/// Output formats for `check`: the report formats and the CI ones.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// Aligned columns for people.
+    Table,
+    /// The versioned JSON report.
+    Json,
+    /// One row per finding.
+    Csv,
+    /// A Markdown table, for pull-request comments.
+    Markdown,
+    /// SARIF 2.1.0, for code-scanning dashboards.
+    Sarif,
+    /// JUnit XML, for CI test reports.
+    Junit,
+    /// GitHub Actions workflow commands (annotations on the data files).
+    Github,
+}
+
+/// `capcheck coverage`.
+#[derive(Debug, Args)]
+pub struct CoverageArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: CoverageFormat,
+}
+
+/// Output formats for `coverage`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CoverageFormat {
+    /// Lists for people.
+    Table,
+    /// JSON for tools.
+    Json,
+}
+
 /// `capcheck check`.
 #[derive(Debug, Args)]
 pub struct CheckArgs {
@@ -92,7 +132,7 @@ pub struct CheckArgs {
     pub rule: Vec<String>,
     /// Output format.
     #[arg(long, value_enum, default_value = "table")]
-    pub format: Format,
+    pub format: CheckFormat,
     /// Exit 1 when a finding is at or above this severity: info, low, medium, high, critical,
     /// or `never`.
     #[arg(long, value_name = "SEVERITY", default_value = "high")]
@@ -100,6 +140,21 @@ pub struct CheckArgs {
     /// Write the report to FILE instead of standard output.
     #[arg(short = 'o', long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// A waivers file (`[[waiver]]` tables: app, rule, reason, owner, expires): the findings it
+    /// covers are reported apart and do not count for `--fail-on`; an expired waiver is an error.
+    #[arg(long, value_name = "FILE")]
+    pub waivers: Option<PathBuf>,
+    /// A baseline file: the findings it lists are reported apart and do not count for
+    /// `--fail-on`, so only new findings fail the check.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Write the findings that count (new and baselined) to FILE as a baseline. Replaces an
+    /// existing baseline file; any other existing file needs `--force`.
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
+    /// Let `--write-baseline` replace a file that is not a capcheck baseline.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// `capcheck apps`.

@@ -9,7 +9,7 @@ use capcheck_core::{
 };
 
 use crate::args::{
-    AppsArgs, CheckArgs, Cli, Command, Format, GenerateArgs, InputArgs, ShowArgs, ShowFormat,
+    AppsArgs, CheckArgs, CheckFormat, Cli, Command, GenerateArgs, InputArgs, ShowArgs, ShowFormat,
 };
 use crate::input::{self, Files};
 use crate::render;
@@ -21,6 +21,10 @@ pub fn run(cli: Cli) -> Result<ExitCode, String> {
         Command::Apps(args) => apps(&args),
         Command::Show(args) => show(&args),
         Command::Validate(args) => validate(&args),
+        Command::Coverage(args) => {
+            let (_, checker, report) = load_and_check(&args.input)?;
+            crate::ci::coverage_command(&args, &checker, &report)
+        }
         Command::Schema => {
             println!("{}", schema::json_schema());
             Ok(ExitCode::SUCCESS)
@@ -35,6 +39,8 @@ struct Loaded {
     files: Files,
     checker: Checker,
     diagnostics: Vec<Diagnostic>,
+    /// Every app id in the data, before `only_apps` narrowed it.
+    all_apps: Vec<String>,
 }
 
 /// Reads and compiles everything; with `only_apps`, keeps just those apps (each must exist,
@@ -45,6 +51,7 @@ fn load(args: &InputArgs, only_apps: &[String]) -> Result<Loaded, String> {
     let mut diagnostics = std::mem::take(&mut files.diagnostics);
     let (mut dataset, mut data_diags) = dataset::load(&files.data_files());
     diagnostics.append(&mut data_diags);
+    let all_apps = dataset.apps.iter().map(|a| a.record.id.clone()).collect();
     if !only_apps.is_empty() {
         let data_errors = diagnostics.iter().any(|d| d.level == Level::Error);
         if let Some(id) = only_apps.iter().find(|id| dataset.get(id).is_none()) {
@@ -66,6 +73,7 @@ fn load(args: &InputArgs, only_apps: &[String]) -> Result<Loaded, String> {
         files,
         checker,
         diagnostics,
+        all_apps,
     })
 }
 
@@ -76,6 +84,7 @@ fn load_and_check(args: &InputArgs) -> Result<(Files, Checker, Report), String> 
         files,
         mut checker,
         diagnostics,
+        ..
     } = load(args, &[])?;
     let report = checker.check(diagnostics);
     render::diagnostics::print(&report.diagnostics, &files);
@@ -104,10 +113,17 @@ fn exit_code(report: &Report, fail_on: Option<Severity>) -> ExitCode {
 fn check(args: &CheckArgs) -> Result<ExitCode, String> {
     let fail_on = parse_fail_on(&args.fail_on)?;
     let Loaded {
-        files,
+        mut files,
         mut checker,
         diagnostics,
+        all_apps,
     } = load(&args.input, &args.app)?;
+    let all_rules: Vec<String> = checker
+        .rules()
+        .iter()
+        .map(|r| r.id.clone())
+        .chain(diagnostics.iter().filter_map(|d| d.rule.clone()))
+        .collect();
     if !args.rule.is_empty() {
         let all = checker.rules().to_vec();
         for id in &args.rule {
@@ -125,14 +141,27 @@ fn check(args: &CheckArgs) -> Result<ExitCode, String> {
     }
     let total = checker.dataset().apps.len();
     let bar = render::progress::bar(total as u64, checker.rules().len());
-    let report = checker.check_with_progress(diagnostics, &|n| bar.inc(n as u64));
+    let mut report = checker.check_with_progress(diagnostics, &|n| bar.inc(n as u64));
     bar.finish_and_clear();
+    crate::ci::accept(
+        args,
+        &mut report,
+        &checker,
+        &all_apps,
+        &all_rules,
+        &mut files,
+    );
 
     render::diagnostics::print(&report.diagnostics, &files);
     let to_terminal = args.output.is_none();
-    let text = render::report::render(&report, args.format, to_terminal);
+    let text = render::check::render(&report, args.format, &files, &checker, to_terminal);
     // Only the table has colour; machine formats are written as they are.
-    emit(&text, args.output.as_deref(), args.format == Format::Table)?;
+    emit(
+        &text,
+        args.output.as_deref(),
+        args.format == CheckFormat::Table,
+    )?;
+    crate::ci::write_baseline(args, &report)?;
     Ok(exit_code(&report, fail_on))
 }
 

@@ -19,6 +19,8 @@ pub struct Files {
     pub data: Vec<(String, String)>,
     /// `(name, text)` of rule files.
     pub rules: Vec<(String, String)>,
+    /// `(name, text)` of other files read (waivers, baseline), for showing diagnostics' lines.
+    pub other: Vec<(String, String)>,
     /// Problems reading them.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -45,6 +47,7 @@ impl Files {
         self.data
             .iter()
             .chain(&self.rules)
+            .chain(&self.other)
             .find(|(n, _)| n == name)
             .map(|(_, t)| t.as_str())
     }

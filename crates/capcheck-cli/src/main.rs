@@ -3,6 +3,7 @@
 //! error.
 
 mod args;
+mod ci;
 mod commands;
 mod input;
 mod render;

@@ -30,7 +30,9 @@
 //! ```
 #![warn(clippy::disallowed_methods)]
 
+pub mod baseline;
 pub mod builtin;
+pub mod coverage;
 pub mod dataset;
 pub mod date;
 pub mod diagnostic;
@@ -38,6 +40,7 @@ pub mod direct;
 pub mod engine;
 pub mod eval;
 mod locate;
+pub mod location;
 pub mod model;
 pub mod report;
 pub mod rule;
@@ -45,6 +48,7 @@ pub mod rule;
 pub mod schema;
 pub mod synthetic;
 pub mod view;
+pub mod waiver;
 
 pub use dataset::{DataFile, Dataset, LoadedApp};
 pub use diagnostic::{Diagnostic, Level, Span};

@@ -1,12 +1,17 @@
 //! Findings and the report every output format is printed from.
 //!
 //! The JSON form of [`Report`] is capcheck's machine-readable output. Its shape is versioned by
-//! [`REPORT_VERSION`]: fields may be added within a version, never removed or changed.
+//! [`REPORT_VERSION`]: fields may be added within a version, never removed or changed. The
+//! `waived`, `baselined` and `fixed` lists (and their counts in the summary) were added in
+//! version 1 and are left out when empty, so reports of runs without waivers or a baseline are
+//! unchanged.
 
 use serde::{Deserialize, Serialize};
 
+use crate::baseline::BaselineEntry;
 use crate::diagnostic::{Diagnostic, Level};
 use crate::view::Provenance;
+use crate::waiver::WaivedFinding;
 
 /// The version of the report's JSON shape.
 pub const REPORT_VERSION: u32 = 1;
@@ -108,6 +113,19 @@ pub struct Summary {
     pub errors: usize,
     /// Warning diagnostics.
     pub warnings: usize,
+    /// Findings a waiver covers (absent when none).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub waived: usize,
+    /// Findings a baseline lists (absent when none).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub baselined: usize,
+    /// Baseline entries that no longer fire (absent when none).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub fixed: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 /// A count per severity.
@@ -172,10 +190,20 @@ pub struct Report {
     pub today: String,
     /// Counts.
     pub summary: Summary,
-    /// Findings, ordered by app id, then rule id.
+    /// Findings, ordered by app id, then rule id: the ones that count for the exit code
+    /// (neither waived nor in the baseline).
     pub findings: Vec<Finding>,
     /// Problems in data files and rules.
     pub diagnostics: Vec<Diagnostic>,
+    /// Findings a waiver covers, with the waiver (absent when none).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub waived: Vec<WaivedFinding>,
+    /// Findings the baseline lists (absent when none).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub baselined: Vec<Finding>,
+    /// Baseline entries that no longer fire (absent when none).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub fixed: Vec<BaselineEntry>,
 }
 
 impl Report {
@@ -194,22 +222,39 @@ impl Report {
             rules,
             evaluations,
             findings: SeverityCounts::of(&findings),
-            errors: diagnostics
-                .iter()
-                .filter(|d| d.level == Level::Error)
-                .count(),
-            warnings: diagnostics
-                .iter()
-                .filter(|d| d.level == Level::Warning)
-                .count(),
+            ..Summary::default()
         };
-        Report {
+        let mut report = Report {
             version: REPORT_VERSION,
             today,
             summary,
             findings,
             diagnostics,
-        }
+            waived: Vec::new(),
+            baselined: Vec::new(),
+            fixed: Vec::new(),
+        };
+        report.recount();
+        report
+    }
+
+    /// Recomputes the summary's counts after findings were moved or diagnostics added.
+    pub fn recount(&mut self) {
+        let s = &mut self.summary;
+        s.findings = SeverityCounts::of(&self.findings);
+        s.errors = self
+            .diagnostics
+            .iter()
+            .filter(|d| d.level == Level::Error)
+            .count();
+        s.warnings = self
+            .diagnostics
+            .iter()
+            .filter(|d| d.level == Level::Warning)
+            .count();
+        s.waived = self.waived.len();
+        s.baselined = self.baselined.len();
+        s.fixed = self.fixed.len();
     }
 
     /// True when any finding is at or above `threshold`.

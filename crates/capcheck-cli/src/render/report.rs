@@ -1,4 +1,5 @@
-//! The check report in each format: table, JSON, CSV and Markdown.
+//! The check report in each format: table, JSON, CSV and Markdown. Waived and baselined
+//! findings have their own sections (a `status` column in CSV).
 
 use capcheck_core::{Finding, Report, Severity};
 
@@ -51,6 +52,7 @@ pub fn summary_line(report: &Report) -> String {
         s.apps,
         if s.apps == 1 { "" } else { "s" },
     );
+    line.push_str(&super::accepted::summary_suffix(report));
     if s.errors > 0 {
         line.push_str(&format!(
             "; {} error{} (see above)",
@@ -86,6 +88,7 @@ fn table(report: &Report, terminal: bool) -> String {
     if !rows.is_empty() {
         out.push('\n');
     }
+    out.push_str(&super::accepted::table(report, terminal));
     out.push_str(&paint(style::BOLD, &summary_line(report)));
     out.push('\n');
     out
@@ -99,8 +102,16 @@ fn json(report: &Report) -> String {
 }
 
 fn csv(report: &Report) -> String {
+    // A `status` column only when something was set apart, so plain runs keep their shape.
+    let with_status = !report.waived.is_empty() || !report.baselined.is_empty();
+    let rows = report
+        .findings
+        .iter()
+        .map(|f| (f, "new"))
+        .chain(report.waived.iter().map(|w| (&w.finding, "waived")))
+        .chain(report.baselined.iter().map(|f| (f, "baselined")));
     let mut w = ::csv::Writer::from_writer(Vec::new());
-    let _ = w.write_record([
+    let mut header = vec![
         "severity",
         "app",
         "app_name",
@@ -112,8 +123,12 @@ fn csv(report: &Report) -> String {
         "evidence",
         "app_file",
         "rule_file",
-    ]);
-    for f in &report.findings {
+    ];
+    if with_status {
+        header.push("status");
+    }
+    let _ = w.write_record(&header);
+    for (f, status) in rows {
         let evidence: Vec<String> = f
             .evidence
             .iter()
@@ -126,19 +141,28 @@ fn csv(report: &Report) -> String {
                 format!("{}={}{at}", e.field, e.value)
             })
             .collect();
-        let _ = w.write_record([
+        let (actions, controls, evidence) = (
+            f.actions.join("; "),
+            f.controls.join("; "),
+            evidence.join("; "),
+        );
+        let mut record = vec![
             f.severity.as_str(),
             &f.app,
             &f.app_name,
             &f.rule,
             &f.title,
             &f.message,
-            &f.actions.join("; "),
-            &f.controls.join("; "),
-            &evidence.join("; "),
+            &actions,
+            &controls,
+            &evidence,
             &f.app_file,
             &f.rule_file,
-        ]);
+        ];
+        if with_status {
+            record.push(status);
+        }
+        let _ = w.write_record(&record);
     }
     let bytes = w.into_inner().unwrap_or_default();
     String::from_utf8(bytes).unwrap_or_default()
@@ -162,6 +186,7 @@ fn markdown_report(report: &Report) -> String {
     if !rows.is_empty() {
         out.push_str(&markdown(&["Severity", "App", "Rule", "Message"], &rows));
     }
+    out.push_str(&super::accepted::markdown_sections(report));
     if !report.diagnostics.is_empty() {
         out.push_str("\n### Errors\n\n");
         for d in &report.diagnostics {
