@@ -36,6 +36,7 @@ pub mod date;
 pub mod diagnostic;
 pub mod engine;
 pub mod eval;
+pub mod import;
 mod locate;
 pub mod model;
 pub mod report;
