@@ -95,7 +95,11 @@ fn scenarios(lines: &[Line<'_>], warn: &mut Warnings) -> Vec<Scenario> {
             if !in_steps {
                 match last_text {
                     Some(title) => out.push(Scenario {
-                        title: page::unbullet(title.text).trim_end_matches(':').to_owned(),
+                        title: page::unbullet(title.text)
+                            .trim_start_matches('#')
+                            .trim()
+                            .trim_end_matches(':')
+                            .to_owned(),
                         line: Some(title.no),
                         ..Scenario::default()
                     }),
