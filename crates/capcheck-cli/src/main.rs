@@ -4,6 +4,7 @@
 
 mod args;
 mod commands;
+mod import;
 mod input;
 mod render;
 mod serve;

@@ -70,7 +70,8 @@ fn is_scalar(v: &Value) -> bool {
 }
 
 /// `fresh` with every fact `existing` marks curated copied over unchanged, so a forced re-import
-/// keeps what a person set by hand. Facts in lists (limitations, traps) are matched by position.
+/// keeps what a person set by hand; a reviewer's `note` is kept too where the fact's value and raw
+/// text did not change. Facts in lists (limitations, traps) are matched by position.
 pub fn keep_curated(fresh: &AppRecord, existing: &AppRecord) -> AppRecord {
     let (Ok(mut a), Ok(b)) = (serde_json::to_value(fresh), serde_json::to_value(existing)) else {
         return fresh.clone();
@@ -86,6 +87,12 @@ fn carry(a: &mut Value, b: &Value) {
     }
     match (a, b) {
         (Value::Object(x), Value::Object(y)) => {
+            let same = |k: &str| x.get(k) == y.get(k);
+            if y.contains_key("note") && !x.contains_key("note") && same("value") && same("raw") {
+                if let Some(note) = y.get("note") {
+                    x.insert("note".into(), note.clone());
+                }
+            }
             for (k, bv) in y {
                 match x.get_mut(k) {
                     Some(av) => carry(av, bv),

@@ -264,6 +264,7 @@ fn missing_sections(lines: &[Line<'_>], record: &AppRecord, warn: &mut Warnings)
                 field,
                 format!("`{what}` not found on the page; the field stays not documented"),
             );
+            cut_off_help(warn, last);
         }
     }
     let has = |s: Section| lines.iter().any(|l| l.section == s);
@@ -276,6 +277,7 @@ fn missing_sections(lines: &[Line<'_>], record: &AppRecord, warn: &mut Warnings)
                 "",
                 format!("no `{}` section on the page", s.heading()),
             );
+            cut_off_help(warn, last);
         }
     }
     for s in [Section::UserObject, Section::Endpoints] {
@@ -296,6 +298,15 @@ fn missing_sections(lines: &[Line<'_>], record: &AppRecord, warn: &mut Warnings)
                 ),
             );
         }
+    }
+}
+
+/// Explains a "not found" warning pointing at the page's last line.
+fn cut_off_help(warn: &mut Warnings, last: u32) {
+    if let Some(d) = warn.list.last_mut() {
+        d.help = Some(format!(
+            "the page ends at line {last}; if it was cut off, save the whole page and import it again"
+        ));
     }
 }
 

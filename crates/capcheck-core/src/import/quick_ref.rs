@@ -110,7 +110,7 @@ pub(crate) fn readings(lines: &[Line<'_>], warn: &mut Warnings) -> Vec<Reading> 
             warn.at(
                 "unread-line",
                 l,
-                1,
+                page::column_of(l.raw, l.text),
                 "",
                 format!(
                     "could not read `{}` in `{}`",
