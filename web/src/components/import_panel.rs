@@ -26,7 +26,7 @@ fn show(v: &Value) -> String {
     }
 }
 
-/// The record's facts as rows, in the record's order.
+/// The record's facts as rows, sorted by field path.
 fn rows(record: &AppRecord) -> Vec<Row> {
     let mut out = Vec::new();
     if let Ok(v) = serde_json::to_value(record) {
