@@ -24,6 +24,7 @@ mod page;
 mod prose;
 mod quick_ref;
 mod related;
+mod values;
 mod write;
 
 #[cfg(test)]
@@ -210,7 +211,7 @@ fn updated(lines: &[Line<'_>], warn: &mut Warnings) -> Option<String> {
                     l,
                     page::column_of(l.raw, rest),
                     "sources.updated",
-                    format!("could not read the date `{}`", quick_ref::clip(rest)),
+                    format!("could not read the date `{}`", values::clip(rest)),
                 );
                 return None;
             }
@@ -279,6 +280,18 @@ fn missing_sections(lines: &[Line<'_>], record: &AppRecord, warn: &mut Warnings)
             );
             cut_off_help(warn, last);
         }
+    }
+    for l in lines.iter().filter(|l| page::is_unknown_heading(l.text)) {
+        warn.at(
+            "not-imported",
+            l,
+            1,
+            "",
+            format!(
+                "`{}` is not a section of a guide page; its lines are not read",
+                values::clip(l.text.trim_start_matches('#').trim())
+            ),
+        );
     }
     for s in [Section::UserObject, Section::Endpoints] {
         if let Some(l) = lines.iter().find(|l| {

@@ -49,6 +49,8 @@ pub(crate) enum Section {
     Promo,
     /// "Related apps".
     Related,
+    /// A `## heading` the importer does not know: its lines are not read.
+    Other,
 }
 
 impl Section {
@@ -69,6 +71,7 @@ impl Section {
             Section::Traps => "Why building this yourself is a trap",
             Section::Promo => "Keep exploring",
             Section::Related => "Related apps",
+            Section::Other => "unknown section",
         }
     }
 }
@@ -82,6 +85,8 @@ pub(crate) fn lines(text: &str) -> Vec<Line<'_>> {
         let text = raw.trim();
         if let Some(s) = heading(text) {
             section = s;
+        } else if is_unknown_heading(text) {
+            section = Section::Other;
         }
         out.push(Line {
             no: u32::try_from(i + 1).unwrap_or(u32::MAX),
@@ -91,6 +96,11 @@ pub(crate) fn lines(text: &str) -> Vec<Line<'_>> {
         });
     }
     out
+}
+
+/// True for a markdown `## Heading` that is not one of a guide page's sections.
+pub(crate) fn is_unknown_heading(text: &str) -> bool {
+    text.starts_with("## ") && heading(text).is_none()
 }
 
 /// The section a heading line opens, if the line is a known heading (`## Limitations:` too).

@@ -3,7 +3,7 @@
 //! offboarding). Inferred facts are marked `inferred` and cite the sentence they come from.
 
 use super::page::{self, Line, Section};
-use super::quick_ref::clip;
+use super::values::clip;
 use super::Warnings;
 use crate::model::{AppRecord, Fact, Idp, Scenario, Tri};
 
@@ -162,7 +162,7 @@ fn page_sentences<'a>(lines: &'a [Line<'a>]) -> Vec<Sentence<'a>> {
         .filter(|l| {
             !matches!(
                 l.section,
-                Section::Related | Section::Promo | Section::Header
+                Section::Related | Section::Promo | Section::Header | Section::Other
             )
         })
         .filter(|l| page::heading(l.text).is_none())

@@ -7,8 +7,9 @@
 //! in `raw` and its value stays not documented.
 
 use super::page::{self, Line, Section};
+use super::values::{clip, is_undocumented, located, plan, size, text, tri};
 use super::Warnings;
-use crate::model::{AppRecord, Fact, PlanTier, Tri};
+use crate::model::{AppRecord, Fact, Tri};
 
 /// A labelled value the page states.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,13 +85,18 @@ fn key_of(label: &str) -> Option<Key> {
 /// One labelled value read from the page.
 #[derive(Debug, Clone)]
 pub(crate) struct Reading {
-    key: Key,
-    value: String,
-    line: u32,
-    column: usize,
-    quote: String,
+    /// What the value is of.
+    pub key: Key,
+    /// The value as printed.
+    pub value: String,
+    /// Its 1-based line.
+    pub line: u32,
+    /// Its 1-based column.
+    pub column: usize,
+    /// The line's words, for the fact's `quote`.
+    pub quote: String,
     /// Read from the quick reference, which the detailed sections override.
-    quick: bool,
+    pub quick: bool,
 }
 
 /// Every labelled value on the page, and a warning for each line of a labelled section that is
@@ -98,7 +104,13 @@ pub(crate) struct Reading {
 pub(crate) fn readings(lines: &[Line<'_>], warn: &mut Warnings) -> Vec<Reading> {
     let mut out = Vec::new();
     for l in lines {
-        if l.text.is_empty() || page::heading(l.text).is_some() {
+        if l.text.is_empty()
+            || page::heading(l.text).is_some()
+            || matches!(
+                l.section,
+                Section::Other | Section::Related | Section::Promo
+            )
+        {
             continue;
         }
         if let Some(r) = reading(l) {
@@ -180,27 +192,6 @@ fn reading(l: &Line<'_>) -> Option<Reading> {
         }
     }
     None
-}
-
-pub(crate) fn clip(text: &str) -> String {
-    let mut s: String = text.chars().take(60).collect();
-    if s.len() < text.len() {
-        s.push('…');
-    }
-    s
-}
-
-/// True for the phrases pages print where nothing is documented.
-pub(crate) fn is_undocumented(value: &str) -> bool {
-    let v = value.trim().trim_end_matches('.').to_lowercase();
-    v.is_empty()
-        || v.starts_with("not documented")
-        || v.starts_with("not publicly documented")
-        || v.starts_with("no documented")
-        || matches!(
-            v.as_str(),
-            "undocumented" | "unknown" | "not specified" | "not stated" | "tbd" | "-" | "—" | "?"
-        )
 }
 
 /// The facts the readings state, one reading per key (the detailed sections before the quick
@@ -308,177 +299,6 @@ fn pick(readings: &[Reading], key: Key, warn: &mut Warnings) -> Option<Reading> 
         }
     }
     Some(chosen.clone())
-}
-
-fn located<T: Default>(r: &Reading) -> Fact<T> {
-    Fact {
-        line: Some(r.line),
-        quote: Some(r.quote.clone()),
-        ..Fact::default()
-    }
-}
-
-fn text(r: Option<&Reading>) -> Fact<Option<String>> {
-    let Some(r) = r else { return Fact::default() };
-    if is_undocumented(&r.value) {
-        Fact {
-            raw: Some(r.value.clone()),
-            ..located(r)
-        }
-    } else {
-        Fact {
-            value: Some(r.value.clone()),
-            ..located(r)
-        }
-    }
-}
-
-/// Reads yes/no/partial; "Not documented" stays not documented, anything unreadable too (with a
-/// warning), keeping the page's words.
-fn tri(r: Option<&Reading>, field: &str, warn: &mut Warnings) -> Fact<Tri> {
-    let Some(r) = r else { return Fact::default() };
-    let v = r.value.trim().trim_end_matches('.').to_lowercase();
-    let first = v.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-    let value = match (v.as_str(), first) {
-        ("yes" | "true" | "available" | "supported", _) => Some(Tri::Yes),
-        ("no" | "false" | "not available" | "not supported" | "none", _) => Some(Tri::No),
-        ("partial" | "partially" | "limited", _) => Some(Tri::Partial),
-        _ if is_undocumented(&v) => Some(Tri::NotDocumented),
-        (_, "yes") => Some(Tri::Yes),
-        (_, "no") => Some(Tri::No),
-        (_, "partial" | "limited") => Some(Tri::Partial),
-        _ => None,
-    };
-    let exact = matches!(v.as_str(), "yes" | "no" | "partial");
-    match value {
-        Some(value) => Fact {
-            value,
-            raw: (!exact).then(|| r.value.clone()),
-            ..located(r)
-        },
-        None => {
-            warn.line(
-                "invalid-value",
-                r.line,
-                r.column,
-                field,
-                format!(
-                    "`{}` is not yes, no, partial or not documented",
-                    clip(&r.value)
-                ),
-            );
-            Fact {
-                raw: Some(r.value.clone()),
-                ..located(r)
-            }
-        }
-    }
-}
-
-/// A page size. `0` is the placeholder pages print when nothing is documented.
-fn size(r: Option<&Reading>, field: &str, warn: &mut Warnings) -> Fact<Option<u32>> {
-    let Some(r) = r else { return Fact::default() };
-    let v = r.value.trim();
-    let digits: String = v.chars().take_while(char::is_ascii_digit).collect();
-    let n = digits.parse::<u32>().ok();
-    match n {
-        Some(n) if n > 0 => Fact {
-            value: Some(n),
-            raw: (digits != v).then(|| r.value.clone()),
-            ..located(r)
-        },
-        Some(_) => Fact {
-            raw: Some(r.value.clone()),
-            ..located(r)
-        },
-        None => {
-            if !is_undocumented(v) {
-                warn.line(
-                    "invalid-value",
-                    r.line,
-                    r.column,
-                    field,
-                    format!("`{}` is not a page size", clip(v)),
-                );
-            }
-            Fact {
-                raw: Some(r.value.clone()),
-                ..located(r)
-            }
-        }
-    }
-}
-
-/// The plan as printed and its tier.
-fn plan(r: &Reading, warn: &mut Warnings) -> (Fact<Option<String>>, Fact<Option<PlanTier>>) {
-    let v = r.value.trim();
-    let lower = v.to_lowercase();
-    if is_undocumented(v) {
-        return (text(Some(r)), Fact::default());
-    }
-    let tier = if matches!(
-        lower.trim_end_matches('.'),
-        "n/a" | "na" | "not applicable" | "none"
-    ) {
-        let plan = Fact {
-            raw: Some(v.to_owned()),
-            ..located(r)
-        };
-        let tier = Fact {
-            value: Some(PlanTier::NotApplicable),
-            raw: Some(v.to_owned()),
-            ..located(r)
-        };
-        return (plan, tier);
-    } else {
-        plan_tier(&lower)
-    };
-    if tier.is_none() {
-        warn.line(
-            "unknown-plan",
-            r.line,
-            r.column,
-            "scim.plan_tier",
-            format!("could not tell which tier the plan `{}` is", clip(v)),
-        );
-    }
-    let plan = Fact {
-        value: Some(v.to_owned()),
-        ..located(r)
-    };
-    let tier = Fact {
-        value: tier,
-        raw: Some(v.to_owned()),
-        ..located(r)
-    };
-    (plan, tier)
-}
-
-/// The tier a plan's name says, if any.
-pub(crate) fn plan_tier(lower: &str) -> Option<PlanTier> {
-    let has = |words: &[&str]| words.iter().any(|w| lower.contains(w));
-    if has(&["add-on", "add on", "addon"]) {
-        Some(PlanTier::AddOn)
-    } else if has(&["enterprise", "custom"]) {
-        Some(PlanTier::Enterprise)
-    } else if has(&[
-        "business",
-        "professional",
-        "premium",
-        "team",
-        "growth",
-        "scale",
-        "pro ",
-    ]) || lower == "pro"
-    {
-        Some(PlanTier::Business)
-    } else if has(&["all plans", "any plan", "free", "every plan"]) {
-        Some(PlanTier::All)
-    } else if has(&["paid"]) {
-        Some(PlanTier::Paid)
-    } else {
-        None
-    }
 }
 
 /// True when webhook notes say there are no webhooks for user events.

@@ -2,7 +2,7 @@
 //! "AutomationNot Supported", "Last updatedFeb 2026"), each a partial record of its own.
 
 use super::page::{self, Line, Section};
-use super::quick_ref::clip;
+use super::values::clip;
 use super::Warnings;
 use crate::model::{AppRecord, Automation, Fact, Source, Tri};
 

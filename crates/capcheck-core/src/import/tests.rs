@@ -83,6 +83,7 @@ fn the_seeds_reproduce_the_committed_records() {
     assert!(all.is_empty(), "{}", all.join("\n"));
 }
 
+const CLARI_MARKDOWN: &str = include_str!("../../../../tests/fixtures/import/clari-markdown.md");
 const ACME: &str = include_str!("../../../../tests/fixtures/import/acme-markdown.md");
 const BOLT: &str = include_str!("../../../../tests/fixtures/import/bolt-plain-crlf-cut.txt");
 
@@ -230,6 +231,81 @@ fn a_plain_page_with_crlf_odd_bullets_and_a_cut_reads_what_is_there() {
     );
     let page = &result.warnings[0];
     assert_eq!(page.file, "bolt.txt");
+}
+
+/// The record as JSON without line numbers and quotes, which differ between renderings.
+fn values_only(r: &AppRecord) -> serde_json::Value {
+    fn strip(v: &mut serde_json::Value) {
+        match v {
+            serde_json::Value::Object(m) => {
+                m.remove("line");
+                m.remove("quote");
+                m.remove("document");
+                m.values_mut().for_each(strip);
+            }
+            serde_json::Value::Array(a) => a.iter_mut().for_each(strip),
+            _ => {}
+        }
+    }
+    let mut v = serde_json::to_value(r).unwrap();
+    strip(&mut v);
+    v
+}
+
+#[test]
+fn the_markdown_rendering_of_a_seed_gives_the_same_records() {
+    let plain = import_page(SEEDS[1].0, SEEDS[1].1);
+    let markdown = import_page("clari-markdown.md", CLARI_MARKDOWN);
+    assert!(markdown.warnings.is_empty(), "{:?}", markdown.warnings);
+    assert_eq!(plain.records.len(), markdown.records.len());
+    for (a, b) in plain.records.iter().zip(&markdown.records) {
+        assert_eq!(values_only(a), values_only(b), "{}", a.id);
+    }
+    let clari = &markdown.records[0];
+    assert_eq!(
+        clari.user_api.line,
+        line_of(CLARI_MARKDOWN, "| Has user API")
+    );
+    assert_eq!(
+        clari.rate_limits.limits.line,
+        line_of(CLARI_MARKDOWN, "- Rate limits:")
+    );
+}
+
+#[test]
+fn extra_reordered_and_missing_sections() {
+    // Traps first, an unknown section in the middle, no quick reference at all.
+    let page = "# Zed User Management API Guide\n\n## Why building this yourself is a trap\n\nTrap one.\n\n\
+                ## Pricing\n\nSeats cost money.\n- Rate limits: 5 per second\n\n\
+                ## SCIM API status\n\n- SCIM available: Yes\n- Plan required: Gold\n";
+    let result = import_page("zed.md", page);
+    let r = &result.records[0];
+    assert_eq!(
+        r.traps.len(),
+        1,
+        "the unknown section does not run into the traps"
+    );
+    assert_eq!(r.scim.available.value, Tri::Yes);
+    assert_eq!(r.user_api.value, Tri::NotDocumented);
+    assert_eq!(
+        r.rate_limits.limits.line, None,
+        "lines of an unknown section are not read"
+    );
+    let codes: Vec<(&str, usize)> = result
+        .warnings
+        .iter()
+        .map(|d| (d.code.as_str(), d.span.unwrap().line))
+        .collect();
+    let at = |n| usize::try_from(line_of(page, n).unwrap()).unwrap();
+    assert!(
+        codes.contains(&("not-imported", at("## Pricing"))),
+        "{codes:?}"
+    );
+    assert!(
+        codes.contains(&("unknown-plan", at("Plan required: Gold"))),
+        "{codes:?}"
+    );
+    assert!(codes.iter().any(|c| c.0 == "not-found"), "{codes:?}");
 }
 
 #[test]
