@@ -136,3 +136,25 @@ fn an_unreadable_page_is_an_input_error_and_the_others_still_import() {
     assert!(stderr(&out).contains("cannot read `tests/fixtures/no-such-page.txt`"));
     assert!(stdout(&out).contains("id = \"acme-hr\""));
 }
+
+#[test]
+fn a_record_that_would_not_load_is_not_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("huge.txt");
+    let summary = "word ".repeat(20_000);
+    std::fs::write(
+        &page,
+        format!("Huge User Management API Guide\n\nSummary and recommendation\n\n{summary}\n"),
+    )
+    .unwrap();
+    let out_dir = dir.path().join("data");
+    let out = capcheck(&[
+        "import",
+        "--data-dir",
+        out_dir.to_str().unwrap(),
+        page.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("over the limit"), "{}", stderr(&out));
+    assert!(!out_dir.join("huge.toml").exists());
+}

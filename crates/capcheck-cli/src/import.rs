@@ -1,7 +1,7 @@
 //! `capcheck import`: reads guide pages, prints what could not be read, and writes one data file
 //! per app. An existing file that differs is never overwritten without `--force`; its difference
 //! is shown instead. Exit codes: 0 all written or unchanged, 1 some file refused, 2 a page could
-//! not be read.
+//! not be read or a record would not load as a data file.
 
 use std::io::Write;
 use std::path::Path;
@@ -44,19 +44,42 @@ pub fn run(args: &ImportArgs) -> Result<ExitCode, String> {
     for n in &notes {
         let _ = writeln!(err, "{}", diagnostics::render(n, None));
     }
+    // A record the dataset reader would refuse (a value over the size limit) is not written.
+    let before = records.len();
+    let records: Vec<AppRecord> = records.into_iter().filter(loads_back).collect();
+    let invalid = records.len() < before;
     let refused = if args.stdout {
         print_all(&records);
         0
     } else {
         write_all(&records, &args.data_dir, args.force)?
     };
-    Ok(if unreadable {
+    Ok(if unreadable || invalid {
         ExitCode::from(2)
     } else if refused > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// True when the record's data file loads without an error; prints the errors otherwise.
+fn loads_back(record: &AppRecord) -> bool {
+    let name = format!("{}.toml", record.id);
+    let text = import::write_record(record);
+    let (_, diags) = dataset::parse_file(&name, &text);
+    let mut err = anstream::stderr();
+    for d in &diags {
+        let _ = writeln!(err, "{}", diagnostics::render(d, Some(&text)));
+    }
+    if !diags.is_empty() {
+        let _ = writeln!(
+            err,
+            "not written: `{}` would not load as a data file",
+            record.id
+        );
+    }
+    diags.is_empty()
 }
 
 fn print_all(records: &[AppRecord]) {

@@ -258,21 +258,23 @@ pub(crate) fn parse_page_date(text: &str) -> Option<String> {
     crate::date::parse_date(&iso).map(|_| iso)
 }
 
-/// A lowercase slug for an app name: `AmazingHiring` gives `amazing-hiring`, `6sense` stays.
+/// A lowercase ASCII slug for an app name, at most 64 characters: `AmazingHiring` gives
+/// `amazing-hiring`, `6sense` stays.
 pub(crate) fn slug(name: &str) -> String {
     let mut out = String::new();
     let mut prev: Option<char> = None;
     for c in name.chars() {
-        if c.is_alphanumeric() {
-            if c.is_uppercase() && prev.is_some_and(char::is_lowercase) {
+        if c.is_ascii_alphanumeric() {
+            if c.is_ascii_uppercase() && prev.is_some_and(|p| p.is_ascii_lowercase()) {
                 out.push('-');
             }
-            out.extend(c.to_lowercase());
+            out.push(c.to_ascii_lowercase());
         } else if !out.is_empty() && !out.ends_with('-') {
             out.push('-');
         }
         prev = Some(c);
     }
+    out.truncate(64);
     out.trim_end_matches('-').to_owned()
 }
 
@@ -331,6 +333,8 @@ mod tests {
         assert_eq!(slug("AmazingHiring"), "amazing-hiring");
         assert_eq!(slug("6sense"), "6sense");
         assert_eq!(slug("Acme HR (EU)"), "acme-hr-eu");
+        assert_eq!(slug("Ωmega Café"), "mega-caf");
+        assert_eq!(slug(&"Ab".repeat(80)).len(), 64);
     }
 
     #[test]

@@ -386,12 +386,7 @@ mod never_panics {
         }
         for r in &result.records {
             let (_, diags) = parse_file("x.toml", &write_record(r));
-            let errors: Vec<_> = diags
-                .iter()
-                .filter(|d| d.level == crate::Level::Error)
-                .collect();
-            // A record read from noise may have a bad id; the writer must still produce TOML.
-            assert!(errors.iter().all(|d| d.code != "syntax"), "{errors:?}");
+            assert!(diags.is_empty(), "{diags:?}");
         }
     }
 
