@@ -88,14 +88,12 @@ pub fn ImportPanel(state: AppState) -> impl IntoView {
         }
     });
     let existing = move || {
-        let set = state.dataset.get();
-        result
-            .get()
-            .records
-            .iter()
-            .filter(|r| set.get(&r.id).is_some())
-            .map(|r| r.id.clone())
-            .collect::<Vec<_>>()
+        let ids: Vec<String> = result.with(|r| r.records.iter().map(|r| r.id.clone()).collect());
+        state.dataset.with(|set| {
+            ids.into_iter()
+                .filter(|id| set.get(id).is_some())
+                .collect::<Vec<_>>()
+        })
     };
     let add = move |replace: bool| {
         let records = result.get_untracked().records;
