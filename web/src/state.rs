@@ -450,20 +450,22 @@ impl AppState {
     }
 
     /// Adds records imported from a guide page to the session's dataset. An app already in the
-    /// dataset is replaced only with `replace`; otherwise it is left alone. Each record goes
-    /// through the dataset reader, as if loaded from its own file, so it is checked like one.
-    /// Returns the ids added or replaced.
+    /// dataset is replaced only with `replace` (keeping its facts marked curated); otherwise it is
+    /// left alone. Each record goes through the dataset reader, as if loaded from its own file,
+    /// so it is checked like one. Returns the ids added or replaced.
     pub fn add_imported(&self, records: &[capcheck_core::AppRecord], replace: bool) -> Vec<String> {
         let mut set = self.dataset.get_untracked();
         let mut added = Vec::new();
         let mut diags = Vec::new();
         for record in records {
-            let exists = set.get(&record.id).is_some();
-            if exists && !replace {
-                continue;
-            }
+            let merged = match set.get(&record.id) {
+                Some(_) if !replace => continue,
+                // Like a forced import in the CLI: what a person curated stays.
+                Some(old) => capcheck_core::import::keep_curated(record, &old.record),
+                None => record.clone(),
+            };
             let name = format!("{}.toml", record.id);
-            let text = capcheck_core::import::write_record(record);
+            let text = capcheck_core::import::write_record(&merged);
             let (mut apps, mut problems) = dataset::parse_file(&name, &text);
             diags.append(&mut problems);
             if let Some(app) = apps.pop() {
