@@ -158,3 +158,42 @@ fn a_record_that_would_not_load_is_not_written() {
     assert!(stderr(&out).contains("over the limit"), "{}", stderr(&out));
     assert!(!out_dir.join("huge.toml").exists());
 }
+
+#[test]
+fn a_related_apps_entry_never_replaces_a_full_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    // A full guide record for Alkami, imported from a page of its own.
+    let alkami_page = data.join("alkami.txt");
+    std::fs::write(
+        &alkami_page,
+        "Alkami User Management API Guide\n\nAPI quick reference\n\nHas user APIYes\n",
+    )
+    .unwrap();
+    let out = capcheck(&[
+        "import",
+        "--data-dir",
+        data.to_str().unwrap(),
+        alkami_page.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let full = std::fs::read_to_string(data.join("alkami.toml")).unwrap();
+    // A seed lists Alkami among its related apps: even with --force, the full record stays.
+    let out = capcheck(&[
+        "import",
+        "--force",
+        "--data-dir",
+        data.to_str().unwrap(),
+        "tests/fixtures/seeds/000_fbe6634a25a66864.txt",
+    ]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(stderr(&out).contains("kept"), "{}", stderr(&out));
+    assert_eq!(
+        std::fs::read_to_string(data.join("alkami.toml")).unwrap(),
+        full
+    );
+    assert!(
+        data.join("6sense.toml").exists(),
+        "the other related apps are written"
+    );
+}

@@ -460,6 +460,13 @@ impl AppState {
         for record in records {
             let merged = match set.get(&record.id) {
                 Some(_) if !replace => continue,
+                // A related-apps entry never replaces a full record.
+                Some(old)
+                    if capcheck_core::import::is_partial(record)
+                        && !capcheck_core::import::is_partial(&old.record) =>
+                {
+                    continue
+                }
                 // Like a forced import in the CLI: what a person curated stays.
                 Some(old) => capcheck_core::import::keep_curated(record, &old.record),
                 None => record.clone(),

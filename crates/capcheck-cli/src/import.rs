@@ -108,6 +108,15 @@ fn write_all(records: &[AppRecord], dir: &Path, force: bool) -> Result<usize, St
         };
         // What a person set by hand survives a re-import.
         let (apps, _) = dataset::parse_file(&shown, &existing);
+        if import::is_partial(record)
+            && apps.first().is_some_and(|a| !import::is_partial(&a.record))
+        {
+            let _ = writeln!(
+                err,
+                "kept {shown}: it holds a full record; a related-apps entry does not replace it"
+            );
+            continue;
+        }
         let fresh = match apps.first() {
             Some(old) => import::keep_curated(record, &old.record),
             None => record.clone(),
