@@ -136,34 +136,42 @@ fn name_of(title: &str) -> &str {
 }
 
 fn guide_record(lines: &[Line<'_>], document: &str, warn: &mut Warnings) -> Option<AppRecord> {
-    let Some(title) = title(lines) else {
-        let has_guide = lines
-            .iter()
-            .any(|l| l.section != Section::Header && l.section != Section::Related);
-        if has_guide || lines.iter().all(|l| l.section == Section::Header) {
-            warn.line(
-                "missing-title",
-                1,
-                1,
-                "name",
-                "no `<App> User Management API Guide` title found; the page's own record is skipped",
-            );
+    let (name, title_text) = match title(lines) {
+        Some(title) => {
+            let title_text = title.text.trim_start_matches('#').trim();
+            (name_of(title_text).to_owned(), Some(title_text.to_owned()))
         }
-        return None;
+        None => {
+            // A page whose title line is lost still names the app in its logo line.
+            let logo = lines.iter().find_map(|l| {
+                (l.section == Section::Header)
+                    .then(|| l.text.strip_suffix(" logo"))
+                    .flatten()
+            });
+            let has_guide = lines
+                .iter()
+                .any(|l| l.section != Section::Header && l.section != Section::Related);
+            let message = match logo {
+                Some(_) => "no `<App> User Management API Guide` title found; the app is named after its logo line",
+                None => "no `<App> User Management API Guide` title found; the page's own record is skipped",
+            };
+            if logo.is_some() || has_guide || lines.iter().all(|l| l.section == Section::Header) {
+                warn.line("missing-title", 1, 1, "name", message);
+            }
+            (logo?.trim().to_owned(), None)
+        }
     };
-    let title_text = title.text.trim_start_matches('#').trim();
-    let name = name_of(title_text);
-    let id = page::slug(name);
+    let id = page::slug(&name);
     if id.is_empty() {
-        warn.at("missing-title", title, 1, "name", "the title names no app");
+        warn.line("missing-title", 1, 1, "name", "the title names no app");
         return None;
     }
     let mut record = AppRecord {
         id,
-        name: name.to_owned(),
+        name,
         sources: vec![Source {
             id: "guide".into(),
-            title: Some(title_text.to_owned()),
+            title: title_text,
             document: Some(document.to_owned()),
             url: None,
             updated: updated(lines, warn),

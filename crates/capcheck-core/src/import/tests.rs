@@ -309,6 +309,17 @@ fn extra_reordered_and_missing_sections() {
 }
 
 #[test]
+fn a_page_without_its_title_is_named_after_its_logo_line() {
+    let page = SEEDS[1].1.replace("Clari User Management API Guide", "");
+    let result = import_page("clari.txt", &page);
+    let clari = &result.records[0];
+    assert_eq!((clari.id.as_str(), clari.name.as_str()), ("clari", "Clari"));
+    assert_eq!(clari.scim.available.line, Some(62));
+    assert_eq!(result.warnings.len(), 1, "{:?}", result.warnings);
+    assert_eq!(result.warnings[0].code, "missing-title");
+}
+
+#[test]
 fn not_documented_and_placeholders_never_become_no() {
     let (records, _) = import_seeds();
     for r in records.iter().filter(|r| !is_partial(r)) {
