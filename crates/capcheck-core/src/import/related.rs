@@ -123,6 +123,10 @@ fn record(e: Entry, document: &str, warn: &mut Warnings) -> Option<AppRecord> {
             ),
         );
     }
+    let scim = e
+        .summary
+        .as_ref()
+        .and_then(|(line, text)| denies_scim(text).map(|sentence| (*line, sentence.to_owned())));
     let summary = e.summary.map(|(line, text)| Fact {
         note: (!page::ends_sentence(&text))
             .then(|| "The summary is cut off in the source.".to_owned()),
@@ -131,7 +135,7 @@ fn record(e: Entry, document: &str, warn: &mut Warnings) -> Option<AppRecord> {
         quote: Some(text),
         ..Fact::default()
     });
-    Some(AppRecord {
+    let mut record = AppRecord {
         id,
         name: name.clone(),
         summary: summary.unwrap_or_default(),
@@ -163,5 +167,30 @@ fn record(e: Entry, document: &str, warn: &mut Warnings) -> Option<AppRecord> {
                 .unwrap_or_default(),
         },
         ..AppRecord::default()
+    };
+    if let Some((line, sentence)) = scim {
+        record.scim.available = Fact {
+            value: Tri::No,
+            line: Some(line),
+            quote: Some(sentence),
+            inferred: true,
+            ..Fact::default()
+        };
+    }
+    Some(record)
+}
+
+/// The sentence of a related app's summary that says it has no SCIM, if one does.
+fn denies_scim(summary: &str) -> Option<&str> {
+    page::sentences(summary).into_iter().find(|s| {
+        let l = s.to_lowercase();
+        [
+            "no scim",
+            "no native scim",
+            "scim is not available",
+            "does not support scim",
+        ]
+        .iter()
+        .any(|p| l.contains(p))
     })
 }
