@@ -6,6 +6,8 @@
 //! CLI tests: run the real `capcheck` binary on fixture folders and compare what a user sees
 //! (stdout, stderr, exit code) with snapshots.
 
+mod import;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 

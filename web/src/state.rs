@@ -449,6 +449,57 @@ impl AppState {
         self.evaluate_all();
     }
 
+    /// Adds records imported from a guide page to the session's dataset. An app already in the
+    /// dataset is replaced only with `replace` (keeping its facts marked curated); otherwise it is
+    /// left alone. Each record goes through the dataset reader, as if loaded from its own file,
+    /// so it is checked like one. Returns the ids added or replaced.
+    pub fn add_imported(&self, records: &[capcheck_core::AppRecord], replace: bool) -> Vec<String> {
+        let mut set = self.dataset.get_untracked();
+        let mut added = Vec::new();
+        let mut diags = Vec::new();
+        for record in records {
+            let merged = match set.get(&record.id) {
+                Some(_) if !replace => continue,
+                // A related-apps entry never replaces a full record.
+                Some(old)
+                    if capcheck_core::import::is_partial(record)
+                        && !capcheck_core::import::is_partial(&old.record) =>
+                {
+                    continue
+                }
+                // Like a forced import in the CLI: what a person curated stays.
+                Some(old) => capcheck_core::import::keep_curated(record, &old.record),
+                None => record.clone(),
+            };
+            let name = format!("{}.toml", record.id);
+            let text = capcheck_core::import::write_record(&merged);
+            let (mut apps, mut problems) = dataset::parse_file(&name, &text);
+            diags.append(&mut problems);
+            if let Some(app) = apps.pop() {
+                set.apps.retain(|a| a.record.id != record.id);
+                set.apps.push(app);
+                added.push(record.id.clone());
+            }
+        }
+        self.data_diagnostics.set(diags);
+        if !added.is_empty() {
+            set.apps.sort_by(|a, b| a.record.id.cmp(&b.record.id));
+            let label = format!("{} + imported {}", self.base_label(), added.join(", "));
+            self.set_dataset(set, label);
+        }
+        added
+    }
+
+    /// The dataset label without what was imported into it.
+    fn base_label(&self) -> String {
+        let label = self.data_label.get_untracked();
+        label
+            .split(" + imported ")
+            .next()
+            .unwrap_or_default()
+            .to_owned()
+    }
+
     /// Parses a user's dataset file; keeps the current dataset when it has errors.
     pub fn load_dataset_file(&self, name: &str, text: &str) {
         let (set, diags) = dataset::load(&[capcheck_core::DataFile { name, text }]);

@@ -33,6 +33,8 @@ pub enum Command {
     Schema,
     /// Write a deterministic synthetic dataset (for benchmarks and trials at scale).
     Generate(GenerateArgs),
+    /// Read vendor guide pages and write one data file per app (the related apps too).
+    Import(ImportArgs),
     /// Serve the built browser app (`scripts/build-web.sh` writes it to `dist/`) on this machine.
     Serve(ServeArgs),
 }
@@ -208,6 +210,23 @@ pub struct GenerateArgs {
     #[arg(short = 'o', long, value_name = "FILE")]
     pub output: PathBuf,
     /// Overwrite FILE if it exists.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// `capcheck import`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// Guide pages (plain text or markdown), as saved from the vendor's site.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// The dataset folder the data files go to, as `<id>.toml`.
+    #[arg(long, value_name = "DIR", default_value = "data")]
+    pub data_dir: PathBuf,
+    /// Print the records instead of writing files.
+    #[arg(long)]
+    pub stdout: bool,
+    /// Overwrite data files that exist and differ (facts marked `curated` are kept).
     #[arg(long)]
     pub force: bool,
 }

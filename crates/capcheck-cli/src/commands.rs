@@ -30,6 +30,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, String> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Generate(args) => generate(&args),
+        Command::Import(args) => crate::import::run(&args),
         Command::Serve(args) => crate::serve::run(&args).map(|()| ExitCode::SUCCESS),
     }
 }

@@ -5,6 +5,7 @@
 mod args;
 mod ci;
 mod commands;
+mod import;
 mod input;
 mod render;
 mod serve;

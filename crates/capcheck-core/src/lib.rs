@@ -39,6 +39,7 @@ pub mod diagnostic;
 pub mod direct;
 pub mod engine;
 pub mod eval;
+pub mod import;
 mod locate;
 pub mod location;
 pub mod model;

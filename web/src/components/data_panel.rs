@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::import_panel::ImportPanel;
 use crate::files;
 use crate::state::AppState;
 
@@ -58,6 +59,7 @@ pub fn DataPanel(state: AppState) -> impl IntoView {
             state.notice.set(Some(e));
         }
     };
+    let importing = RwSignal::new(false);
     view! {
         <div class="data-panel">
             <label class="button">
@@ -66,9 +68,11 @@ pub fn DataPanel(state: AppState) -> impl IntoView {
             </label>
             <button on:click=move |_| state.use_builtin_dataset()>"Built-in dataset"</button>
             <button data-testid="synthetic" on:click=move |_| state.use_synthetic_dataset(5_000)>"Synthetic 5,000 apps"</button>
+            <button data-testid="import-open" class:active=move || importing.get() on:click=move |_| importing.update(|o| *o = !*o)>"Import guide page..."</button>
             <button data-testid="export-findings-csv" on:click=export_csv>"Export findings CSV"</button>
             <button data-testid="export-findings-json" on:click=export_json>"Export findings JSON"</button>
         </div>
+        {move || importing.get().then(|| view! { <ImportPanel state=state /> })}
         {move || {
             let diags = state.data_diagnostics.get();
             (!diags.is_empty()).then(|| view! {

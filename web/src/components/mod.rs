@@ -5,6 +5,7 @@ pub mod code_editor;
 pub mod data_panel;
 pub mod explorer;
 pub mod finding_card;
+pub mod import_panel;
 pub mod labels;
 pub mod matrix;
 pub mod pager;

@@ -1,0 +1,310 @@
+//! The page's labelled values: the quick reference (`Has user APINo`, `| SCIM available | No |`)
+//! and the `Label: value` bullets of the authentication, rate-limit, pagination, webhook and SCIM
+//! sections, turned into the record's facts.
+//!
+//! "Not documented" stays not documented. The `0` page sizes and the `No` headers a page prints
+//! under undocumented rate limits or pagination are placeholders: the fact keeps the page's words
+//! in `raw` and its value stays not documented.
+
+use super::page::{self, Line, Section};
+use super::values::{clip, is_undocumented, located, plan, size, text, tri};
+use super::Warnings;
+use crate::model::{AppRecord, Fact, Tri};
+
+/// A labelled value the page states.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Key {
+    UserApi,
+    ScimAvailable,
+    ScimPlan,
+    ScimVersion,
+    ScimEndpoint,
+    AuthMethod,
+    RateLimits,
+    RateHeaders,
+    RetryAfter,
+    RateNotes,
+    PaginationMethod,
+    DefaultPageSize,
+    MaxPageSize,
+    PaginationPointer,
+    WebhooksAvailable,
+    WebhookNotes,
+    Alternative,
+}
+
+/// Labels as compared after [`page::normalize_label`].
+const LABELS: &[(&str, Key)] = &[
+    ("has user api", Key::UserApi),
+    ("user api", Key::UserApi),
+    ("scim available", Key::ScimAvailable),
+    ("scim plan required", Key::ScimPlan),
+    ("plan required", Key::ScimPlan),
+    ("scim plan", Key::ScimPlan),
+    ("scim version", Key::ScimVersion),
+    ("endpoint", Key::ScimEndpoint),
+    ("scim endpoint", Key::ScimEndpoint),
+    ("auth method", Key::AuthMethod),
+    ("authentication method", Key::AuthMethod),
+    ("rate limits", Key::RateLimits),
+    ("rate limit", Key::RateLimits),
+    ("rate limit headers", Key::RateHeaders),
+    ("retry after header", Key::RetryAfter),
+    ("retry after", Key::RetryAfter),
+    ("rate limit notes", Key::RateNotes),
+    ("pagination method", Key::PaginationMethod),
+    ("default page size", Key::DefaultPageSize),
+    ("max page size", Key::MaxPageSize),
+    ("maximum page size", Key::MaxPageSize),
+    ("pagination pointer", Key::PaginationPointer),
+    ("webhooks available", Key::WebhooksAvailable),
+    ("webhook notes", Key::WebhookNotes),
+    ("alternative event strategy", Key::Alternative),
+];
+
+/// Quick-reference labels that run into their value in the plain rendering, longest first.
+const RUN_TOGETHER: &[(&str, Key)] = &[
+    ("SCIM plan required", Key::ScimPlan),
+    ("SCIM available", Key::ScimAvailable),
+    ("Has user API", Key::UserApi),
+];
+
+/// Sections whose every line should be a labelled value.
+const LABELLED: &[Section] = &[
+    Section::QuickRef,
+    Section::Auth,
+    Section::Events,
+    Section::ScimStatus,
+];
+
+fn key_of(label: &str) -> Option<Key> {
+    let l = page::normalize_label(label);
+    LABELS.iter().find(|(n, _)| *n == l).map(|(_, k)| *k)
+}
+
+/// One labelled value read from the page.
+#[derive(Debug, Clone)]
+pub(crate) struct Reading {
+    /// What the value is of.
+    pub key: Key,
+    /// The value as printed.
+    pub value: String,
+    /// Its 1-based line.
+    pub line: u32,
+    /// Its 1-based column.
+    pub column: usize,
+    /// The line's words, for the fact's `quote`.
+    pub quote: String,
+    /// Read from the quick reference, which the detailed sections override.
+    pub quick: bool,
+}
+
+/// Every labelled value on the page, and a warning for each line of a labelled section that is
+/// not one.
+pub(crate) fn readings(lines: &[Line<'_>], warn: &mut Warnings) -> Vec<Reading> {
+    let mut out = Vec::new();
+    for l in lines {
+        if l.text.is_empty()
+            || page::heading(l.text).is_some()
+            || matches!(
+                l.section,
+                Section::Other | Section::Related | Section::Promo
+            )
+        {
+            continue;
+        }
+        if let Some(r) = reading(l) {
+            out.push(r);
+        } else if LABELLED.contains(&l.section) {
+            if page::table_cells(l.text).is_some_and(|c| is_header_row(&c)) {
+                continue;
+            }
+            warn.at(
+                "unread-line",
+                l,
+                page::column_of(l.raw, l.text),
+                "",
+                format!(
+                    "could not read `{}` in `{}`",
+                    clip(l.text),
+                    l.section.heading()
+                ),
+            );
+        }
+    }
+    out
+}
+
+fn is_header_row(cells: &[&str]) -> bool {
+    page::is_table_rule(cells)
+        || cells.first().is_some_and(|c| {
+            matches!(
+                page::normalize_label(c).as_str(),
+                "field" | "" | "item" | "capability"
+            )
+        })
+}
+
+fn reading(l: &Line<'_>) -> Option<Reading> {
+    let text = page::unbullet(l.text);
+    if let Some(cells) = page::table_cells(text) {
+        let (label, value) = (cells.first()?, cells.get(1)?);
+        return Some(Reading {
+            key: key_of(label)?,
+            value: (*value).to_owned(),
+            line: l.no,
+            column: page::column_of(l.raw, value),
+            quote: format!("{label}: {value}"),
+            quick: true,
+        });
+    }
+    if let Some((label, value)) = page::split_colon(text) {
+        if let Some(key) = key_of(label) {
+            return Some(Reading {
+                key,
+                value: value.to_owned(),
+                line: l.no,
+                column: page::column_of(l.raw, value),
+                quote: text.to_owned(),
+                quick: l.section == Section::QuickRef,
+            });
+        }
+    }
+    if l.section == Section::QuickRef || l.section == Section::Header {
+        for (label, key) in RUN_TOGETHER {
+            let Some(head) = text.get(..label.len()) else {
+                continue;
+            };
+            if head.eq_ignore_ascii_case(label) {
+                let value = text[label.len()..].trim();
+                if value.is_empty() {
+                    return None;
+                }
+                return Some(Reading {
+                    key: *key,
+                    value: value.to_owned(),
+                    line: l.no,
+                    column: page::column_of(l.raw, value),
+                    quote: text.to_owned(),
+                    quick: true,
+                });
+            }
+        }
+    }
+    None
+}
+
+/// The facts the readings state, one reading per key (the detailed sections before the quick
+/// reference), written into `record`.
+pub(crate) fn apply(readings: &[Reading], record: &mut AppRecord, warn: &mut Warnings) {
+    let limits = pick(readings, Key::RateLimits, warn);
+    let limits_documented = limits.as_ref().is_some_and(|r| !is_undocumented(&r.value));
+    record.user_api = tri(
+        pick(readings, Key::UserApi, warn).as_ref(),
+        "user_api",
+        warn,
+    );
+    record.auth.method = text(pick(readings, Key::AuthMethod, warn).as_ref());
+    record.scim.available = tri(
+        pick(readings, Key::ScimAvailable, warn).as_ref(),
+        "scim.available",
+        warn,
+    );
+    record.scim.version = text(pick(readings, Key::ScimVersion, warn).as_ref());
+    record.scim.endpoint = text(pick(readings, Key::ScimEndpoint, warn).as_ref());
+    if let Some(r) = pick(readings, Key::ScimPlan, warn) {
+        let (plan, tier) = plan(&r, warn);
+        record.scim.plan = plan;
+        record.scim.plan_tier = tier;
+    }
+    record.rate_limits.limits = text(limits.as_ref());
+    for (key, field, name) in [
+        (
+            Key::RateHeaders,
+            &mut record.rate_limits.headers,
+            "rate_limits.headers",
+        ),
+        (
+            Key::RetryAfter,
+            &mut record.rate_limits.retry_after,
+            "rate_limits.retry_after",
+        ),
+    ] {
+        let r = pick(readings, key, warn);
+        *field = match &r {
+            Some(r) if !limits_documented && r.value.trim().eq_ignore_ascii_case("no") => Fact {
+                raw: Some(r.value.clone()),
+                note: Some("A placeholder \"No\" under otherwise undocumented rate limits.".into()),
+                ..located(r)
+            },
+            _ => tri(r.as_ref(), name, warn),
+        };
+    }
+    record.rate_limits.notes = text(pick(readings, Key::RateNotes, warn).as_ref());
+    let default_size = pick(readings, Key::DefaultPageSize, warn);
+    let max_size = pick(readings, Key::MaxPageSize, warn);
+    let pointer = pick(readings, Key::PaginationPointer, warn);
+    record.pagination.default_page_size =
+        size(default_size.as_ref(), "pagination.default_page_size", warn);
+    record.pagination.max_page_size = size(max_size.as_ref(), "pagination.max_page_size", warn);
+    record.pagination.pointer = text(pointer.as_ref());
+    let nothing_else = record.pagination.default_page_size.value.is_none()
+        && record.pagination.max_page_size.value.is_none()
+        && record.pagination.pointer.value.is_none();
+    record.pagination.method = match pick(readings, Key::PaginationMethod, warn) {
+        Some(r) if nothing_else && r.value.trim().eq_ignore_ascii_case("none") => Fact {
+            raw: Some(r.value.clone()),
+            note: Some("\"none\" with no other pagination detail documented.".into()),
+            ..located(&r)
+        },
+        r => text(r.as_ref()),
+    };
+    record.webhooks.available = tri(
+        pick(readings, Key::WebhooksAvailable, warn).as_ref(),
+        "webhooks.available",
+        warn,
+    );
+    let notes = pick(readings, Key::WebhookNotes, warn);
+    record.webhooks.notes = text(notes.as_ref());
+    if let Some(n) = notes.as_ref().filter(|n| denies_user_events(&n.value)) {
+        record.webhooks.user_events = Fact {
+            value: Tri::No,
+            ..located(n)
+        };
+    }
+    record.webhooks.alternative = text(pick(readings, Key::Alternative, warn).as_ref());
+}
+
+/// The reading for `key`: the detailed section's before the quick reference's, with a warning
+/// when the two disagree.
+fn pick(readings: &[Reading], key: Key, warn: &mut Warnings) -> Option<Reading> {
+    let of_key = || readings.iter().filter(move |r| r.key == key);
+    let chosen = of_key().find(|r| !r.quick).or_else(|| of_key().next())?;
+    for other in of_key() {
+        let same = page::normalize_label(&other.value) == page::normalize_label(&chosen.value);
+        if !same && other.line != chosen.line {
+            warn.line(
+                "conflicting-value",
+                other.line,
+                other.column,
+                "",
+                format!(
+                    "`{}` here disagrees with `{}` on line {}; line {} is used",
+                    clip(&other.value),
+                    clip(&chosen.value),
+                    chosen.line,
+                    chosen.line
+                ),
+            );
+        }
+    }
+    Some(chosen.clone())
+}
+
+/// True when webhook notes say there are no webhooks for user events.
+fn denies_user_events(notes: &str) -> bool {
+    let n = notes.to_lowercase();
+    let about_users = n.contains("user") || n.contains("member") || n.contains("account");
+    let negated = n.starts_with("no ") || n.contains(" no ") || n.contains("not ");
+    about_users && negated && n.contains("webhook")
+}

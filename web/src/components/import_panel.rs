@@ -1,0 +1,187 @@
+//! Importing a vendor guide page: paste the page, see the record(s) it gives with the line each
+//! value came from and the warnings for what could not be read, then add them to the session's
+//! dataset (an app already there is replaced only when asked).
+
+use capcheck_core::import::{self, ImportResult};
+use capcheck_core::AppRecord;
+use leptos::prelude::*;
+use serde_json::Value;
+
+use crate::state::AppState;
+
+/// One shown value: field path, value, source line, and whether it was inferred from prose.
+struct Row {
+    field: String,
+    value: String,
+    line: Option<u64>,
+    inferred: bool,
+}
+
+fn show(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        Value::Array(items) => items.iter().map(show).collect::<Vec<_>>().join(", "),
+        Value::Null => String::new(),
+        other => other.to_string(),
+    }
+}
+
+/// The record's facts as rows, sorted by field path.
+fn rows(record: &AppRecord) -> Vec<Row> {
+    let mut out = Vec::new();
+    if let Ok(v) = serde_json::to_value(record) {
+        walk(&v, "", &mut out);
+    }
+    out
+}
+
+fn walk(v: &Value, path: &str, out: &mut Vec<Row>) {
+    match v {
+        Value::Object(m) if m.contains_key("value") || m.contains_key("line") => {
+            let value = m.get("value").map(show).unwrap_or_default();
+            let raw = m.get("raw").map(show);
+            let value = match raw {
+                Some(raw) if value.is_empty() => format!("not documented (\"{raw}\")"),
+                _ if value.is_empty() => return,
+                _ => value,
+            };
+            out.push(Row {
+                field: path.to_owned(),
+                value,
+                line: m.get("line").and_then(Value::as_u64),
+                inferred: m.get("inferred").and_then(Value::as_bool) == Some(true),
+            });
+        }
+        Value::Object(m) => {
+            for (k, child) in m {
+                if matches!(k.as_str(), "id" | "name" | "sources") && path.is_empty() {
+                    continue;
+                }
+                let p = if path.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{path}.{k}")
+                };
+                walk(child, &p, out);
+            }
+        }
+        Value::Array(items) => {
+            for (i, child) in items.iter().enumerate() {
+                walk(child, &format!("{path}[{i}]"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The import form, its preview and the "Add to dataset" buttons.
+#[component]
+pub fn ImportPanel(state: AppState) -> impl IntoView {
+    let text = RwSignal::new(String::new());
+    let added = RwSignal::new(Vec::<String>::new());
+    let result = Memo::new(move |_| {
+        let t = text.get();
+        if t.trim().is_empty() {
+            ImportResult::default()
+        } else {
+            import::import_page("pasted page", &t)
+        }
+    });
+    let existing = move || {
+        let ids: Vec<String> = result.with(|r| r.records.iter().map(|r| r.id.clone()).collect());
+        state.dataset.with(|set| {
+            ids.into_iter()
+                .filter(|id| set.get(id).is_some())
+                .collect::<Vec<_>>()
+        })
+    };
+    let add = move |replace: bool| {
+        let records = result.get_untracked().records;
+        added.set(state.add_imported(&records, replace));
+    };
+    view! {
+        <section class="import-panel" data-testid="import-panel">
+            <h2>"Import a guide page"</h2>
+            <p class="muted">"Paste a vendor's User Management API Guide page (plain text or markdown). Nothing is added until you press a button."</p>
+            <textarea
+                data-testid="import-text"
+                rows="10"
+                placeholder="Clari User Management API Guide..."
+                prop:value=move || text.get()
+                on:input=move |ev| { added.set(Vec::new()); text.set(event_target_value(&ev)); }
+            ></textarea>
+            {move || {
+                let r = result.get();
+                (!r.warnings.is_empty()).then(|| view! {
+                    <div class="diagnostics import-warnings" data-testid="import-warnings">
+                        <strong>{format!("{} part(s) could not be read:", r.warnings.len())}</strong>
+                        <ul>
+                            {r.warnings.into_iter().map(|d| view! {
+                                <li>
+                                    <code>{d.span.map(|s| format!("line {}:{}", s.line, s.column)).unwrap_or_default()}</code>
+                                    {d.field.map(|f| view! { " field " <code>{f}</code> })}
+                                    ": " {d.message}
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    </div>
+                })
+            }}
+            {move || {
+                let r = result.get();
+                let empty = r.records.is_empty() && !text.get().trim().is_empty();
+                view! {
+                    {empty.then(|| view! { <p data-testid="import-nothing">"No app found on this page."</p> })}
+                    {r.records.into_iter().map(|rec| {
+                        let partial = import::is_partial(&rec);
+                        let title = format!("{} ({}){}", rec.name, rec.id, if partial { ", partial record from the related apps" } else { "" });
+                        view! {
+                            <details class="import-record" data-testid="import-record" data-app=rec.id.clone() open=!partial>
+                                <summary>{title}</summary>
+                                <table class="import-fields">
+                                    <thead><tr><th>"Field"</th><th>"Value"</th><th>"Line"</th></tr></thead>
+                                    <tbody>
+                                        {rows(&rec).into_iter().map(|row| {
+                                            let key = row.field.clone();
+                                            view! {
+                                                <tr data-field=key>
+                                                    <td><code>{row.field}</code></td>
+                                                    <td>{row.value}{row.inferred.then_some(" (inferred)")}</td>
+                                                    <td>{row.line.map(|l| l.to_string()).unwrap_or_default()}</td>
+                                                </tr>
+                                            }
+                                        }).collect_view()}
+                                    </tbody>
+                                </table>
+                            </details>
+                        }
+                    }).collect_view()}
+                }
+            }}
+            {move || {
+                let r = result.get();
+                (!r.records.is_empty()).then(|| {
+                    let clash = existing();
+                    let new_count = r.records.len() - clash.len();
+                    view! {
+                        <div class="import-actions">
+                            <button class="primary" data-testid="import-add" disabled=new_count == 0 on:click=move |_| add(false)>
+                                {format!("Add {new_count} new app(s) to dataset")}
+                            </button>
+                            {(!clash.is_empty()).then(|| view! {
+                                <span data-testid="import-clash">{format!("Already in the dataset: {}. ", clash.join(", "))}</span>
+                                <button data-testid="import-replace" on:click=move |_| add(true)>"Replace them too"</button>
+                            })}
+                        </div>
+                    }
+                })
+            }}
+            {move || {
+                let a = added.get();
+                (!a.is_empty()).then(|| view! {
+                    <p role="status" data-testid="import-added">{format!("Added to this session's dataset: {}.", a.join(", "))}</p>
+                })
+            }}
+        </section>
+    }
+}
