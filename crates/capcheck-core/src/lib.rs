@@ -34,14 +34,18 @@ pub mod builtin;
 pub mod dataset;
 pub mod date;
 pub mod diagnostic;
+pub mod diff;
 pub mod engine;
 pub mod eval;
+pub mod examples;
+pub mod explain;
 mod locate;
 pub mod model;
 pub mod report;
 pub mod rule;
 #[cfg(feature = "schema")]
 pub mod schema;
+mod source_ast;
 pub mod synthetic;
 pub mod view;
 
