@@ -118,3 +118,31 @@ fn an_example_can_set_today_and_settings() {
     let out = run(&engine, &rule, &Context::new("2026-11-23"));
     assert!(out.results[0].passed, "{:?}", out.results[0]);
 }
+
+#[test]
+fn every_built_in_rule_has_a_flagged_and_a_clean_example_and_all_pass() {
+    let engine = engine::build();
+    let (rules, diags) = crate::rule::compile_all(&engine, &crate::builtin::rule_sources());
+    assert!(diags.is_empty(), "{diags:?}");
+    for rule in &rules {
+        let out = run(&engine, rule, &Context::new("2026-11-23"));
+        assert!(
+            out.diagnostics.is_empty(),
+            "{}: {:?}",
+            rule.id,
+            out.diagnostics
+        );
+        let failed: Vec<_> = out.results.iter().filter(|r| !r.passed).collect();
+        assert!(failed.is_empty(), "{}: {failed:#?}", rule.id);
+        assert!(
+            out.results.iter().any(|r| r.expected.flagged),
+            "{} has no flagged example",
+            rule.id
+        );
+        assert!(
+            out.results.iter().any(|r| !r.expected.flagged),
+            "{} has no clean example",
+            rule.id
+        );
+    }
+}

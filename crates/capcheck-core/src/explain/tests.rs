@@ -39,8 +39,16 @@ fn a_finding_shows_every_operand_true_and_the_fields_with_their_lines() {
             (r#"app.user_api != "yes""#.to_owned(), Some(true.into())),
         ]
     );
+    // The span points at the operand in the rule's text.
     let span = cond.operands[1].span.unwrap();
-    assert_eq!((span.line, span.column), (25, 34));
+    let text = builtin::rule_sources()
+        .into_iter()
+        .find(|s| s.name.ends_with("jit-only-manual-deprovisioning.rhai"))
+        .unwrap()
+        .text;
+    assert_eq!(&text[span.start..span.end], r#"app.sso.jit == "yes""#);
+    let line = text.lines().nth(span.line - 1).unwrap();
+    assert!(line.starts_with("if app.scim.available"), "{line}");
     let scim = e
         .fields
         .iter()
