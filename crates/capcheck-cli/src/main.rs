@@ -3,7 +3,9 @@
 //! error.
 
 mod args;
+mod authoring;
 mod commands;
+mod git;
 mod input;
 mod render;
 mod serve;

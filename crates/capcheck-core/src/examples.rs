@@ -159,10 +159,8 @@ pub fn run(engine: &Engine, rule: &Rule, context: &Context) -> RuleExamples {
         return out;
     }
     let (examples, diagnostics) = read(engine, rule);
+    // Bad examples are reported; the good ones beside them still run.
     out.diagnostics = diagnostics;
-    if !out.diagnostics.is_empty() {
-        return out;
-    }
     let baseline = baseline_app();
     for example in examples {
         out.results
@@ -324,6 +322,7 @@ fn read(engine: &Engine, rule: &Rule) -> (Vec<Example>, Vec<Diagnostic>) {
         let at = |key: &str| {
             syn.and_then(|s| s.key(key))
                 .and_then(|(_, pos, _)| source_ast::span(text, *pos))
+                .map(|s| Span::from_range(text, s.start, s.start + key.len()))
                 .or(span)
         };
         for key in map.keys() {
@@ -439,6 +438,7 @@ fn check_app(
         let key_syn = syntax.and_then(|s| s.key(key));
         let span = key_syn
             .and_then(|(_, pos, _)| source_ast::span(text, *pos))
+            .map(|s| Span::from_range(text, s.start, s.start + key.len()))
             .or(fallback);
         let err = |msg: String| {
             Diagnostic::error("unknown-field", &rule.file, msg)

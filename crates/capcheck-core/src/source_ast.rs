@@ -106,7 +106,10 @@ pub(crate) fn snippet(text: &str, start: usize, end: usize) -> String {
         if close > open {
             s = s.strip_suffix(')').unwrap_or(s).trim_end();
         } else if open > close {
-            s = s.strip_prefix('(').unwrap_or(s).trim_start();
+            s = match s.strip_suffix('(') {
+                Some(rest) => rest.trim_end(),
+                None => s.strip_prefix('(').unwrap_or(s).trim_start(),
+            };
         }
         if s == before_trim {
             break;
@@ -124,6 +127,7 @@ mod tests {
         let text = r#"a == "no" && (b == "x" || c) {"#;
         assert_eq!(snippet(text, 0, 13), r#"a == "no""#);
         assert_eq!(snippet(text, 14, 29), r#"b == "x" || c"#);
+        assert_eq!(snippet(text, 0, 14), r#"a == "no""#);
         assert_eq!(expression_end(text, 0, true), text.len() - 1);
         assert_eq!(expression_end("let x = #{a: 1}; y", 8, true), 15);
         assert_eq!(expression_end(r#"f("{;") ; z"#, 0, true), 8);

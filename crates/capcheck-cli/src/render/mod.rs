@@ -2,6 +2,9 @@
 
 pub mod apps;
 pub mod diagnostics;
+pub mod diff;
+pub mod examples;
+pub mod explain;
 pub mod progress;
 pub mod report;
 pub mod show;

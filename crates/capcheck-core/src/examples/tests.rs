@@ -56,7 +56,7 @@ fn unknown_fields_and_keys_are_errors_with_a_suggestion_at_their_position() {
     let out = run_text(
         "fn examples() { [\n  #{ app: #{ scim: #{ availble: \"no\" } }, flaged: true },\n] }",
     );
-    assert!(out.results.is_empty());
+    assert!(out.results.is_empty(), "a bad example does not run");
     type Got<'a> = (&'a str, Option<(usize, usize)>, Option<&'a str>);
     let got: Vec<Got<'_>> = out
         .diagnostics
