@@ -11,28 +11,29 @@ use serde::Serialize;
 use crate::report::{Finding, Severity};
 
 /// A finding both rule sets produce, but differently.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ChangedFinding {
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct ChangedFinding<'a> {
     /// The finding before the change.
-    pub before: Finding,
+    pub before: &'a Finding,
     /// The finding after the change.
-    pub after: Finding,
+    pub after: &'a Finding,
 }
 
-/// The difference between two sets of findings.
+/// The difference between two sets of findings, borrowing from them (a large dataset's findings
+/// are compared on every keystroke in the browser, so nothing is copied).
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
-pub struct FindingsDiff {
+pub struct FindingsDiff<'a> {
     /// Findings only the new rule set produces, by rule then app.
-    pub added: Vec<Finding>,
+    pub added: Vec<&'a Finding>,
     /// Findings only the old rule set produces, by rule then app.
-    pub removed: Vec<Finding>,
+    pub removed: Vec<&'a Finding>,
     /// Findings both produce with a different message or severity.
-    pub changed: Vec<ChangedFinding>,
+    pub changed: Vec<ChangedFinding<'a>>,
     /// Findings both produce alike.
     pub unchanged: usize,
 }
 
-impl FindingsDiff {
+impl FindingsDiff<'_> {
     /// True when nothing was added, removed or changed.
     pub fn is_empty(&self) -> bool {
         self.added.is_empty() && self.removed.is_empty() && self.changed.is_empty()
@@ -56,23 +57,23 @@ fn same(a: &Finding, b: &Finding) -> bool {
 }
 
 /// Compares the findings of the old rule set (`before`) with those of the new one (`after`).
-pub fn diff(before: &[Finding], after: &[Finding]) -> FindingsDiff {
+pub fn diff<'a>(before: &'a [Finding], after: &'a [Finding]) -> FindingsDiff<'a> {
     let old = keyed(before);
     let new = keyed(after);
     let mut out = FindingsDiff::default();
     for (key, finding) in &new {
         match old.get(key) {
-            None => out.added.push((*finding).clone()),
+            None => out.added.push(finding),
             Some(prev) if same(prev, finding) => out.unchanged += 1,
             Some(prev) => out.changed.push(ChangedFinding {
-                before: (*prev).clone(),
-                after: (*finding).clone(),
+                before: prev,
+                after: finding,
             }),
         }
     }
     for (key, finding) in &old {
         if !new.contains_key(key) {
-            out.removed.push((*finding).clone());
+            out.removed.push(finding);
         }
     }
     out
@@ -121,7 +122,7 @@ mod tests {
             finding("s", "a", "new rule"),
         ];
         let d = diff(&before, &after);
-        let keys = |fs: &[Finding]| {
+        let keys = |fs: &[&Finding]| {
             fs.iter()
                 .map(|f| format!("{}/{}", f.rule, f.app))
                 .collect::<Vec<_>>()

@@ -12,13 +12,20 @@ use crate::rule::SCOPE_NAMES;
 /// Parses `text` as written, without optimization. `None` when it does not parse (the rule's
 /// own compilation reports why).
 pub(crate) fn unoptimized(text: &str) -> Option<AST> {
-    let mut engine = crate::engine::build();
-    engine.set_optimization_level(OptimizationLevel::None);
+    thread_local! {
+        // Built once per thread: building an engine costs more than parsing a rule, and the
+        // browser parses on every keystroke.
+        static PARSER: rhai::Engine = {
+            let mut engine = crate::engine::build();
+            engine.set_optimization_level(OptimizationLevel::None);
+            engine
+        };
+    }
     let mut scope = Scope::new();
     for name in SCOPE_NAMES {
         scope.push_dynamic(name, Dynamic::UNIT);
     }
-    engine.compile_with_scope(&scope, text).ok()
+    PARSER.with(|engine| engine.compile_with_scope(&scope, text).ok())
 }
 
 /// The byte offset of a rhai position in `text`.

@@ -12,7 +12,7 @@ use crate::state::Route;
 /// Findings listed per kind: enough to read, few enough to render at once.
 const MAX_ROWS: usize = 50;
 
-fn rows(findings: Vec<Finding>, mark: &'static str, testid: &'static str) -> impl IntoView {
+fn rows(findings: Vec<&Finding>, mark: &'static str, testid: &'static str) -> impl IntoView {
     let more = findings.len().saturating_sub(MAX_ROWS);
     view! {
         {findings.into_iter().take(MAX_ROWS).map(|f| view! {
@@ -34,7 +34,7 @@ pub fn ImpactList(now: Arc<Vec<Finding>>, baseline: Arc<Vec<Finding>>) -> impl I
     if d.is_empty() {
         return ().into_any();
     }
-    let changed: Vec<Finding> = d.changed.iter().map(|c| c.after.clone()).collect();
+    let changed: Vec<&Finding> = d.changed.iter().map(|c| c.after).collect();
     let was: Vec<(String, String)> = d
         .changed
         .iter()

@@ -77,7 +77,7 @@ pub fn text(d: &FindingsDiff, sides: &Sides) -> String {
             paint(BOLD, &format!("Changed ({})", d.changed.len()))
         ));
         for c in &d.changed {
-            out.push_str(&row("~", &c.after, widths));
+            out.push_str(&row("~", c.after, widths));
             if c.before.severity != c.after.severity {
                 out.push_str(&format!(
                     "      {} severity was {}\n",
@@ -109,7 +109,7 @@ pub fn text(d: &FindingsDiff, sides: &Sides) -> String {
 struct JsonOut<'a> {
     compared: &'a Sides,
     #[serde(flatten)]
-    diff: &'a FindingsDiff,
+    diff: &'a FindingsDiff<'a>,
 }
 
 /// The difference as JSON.
