@@ -310,3 +310,16 @@ fn diff_against_a_git_revision_compares_the_committed_rules_with_the_working_tre
     assert_eq!(code(&bad), 2);
     assert!(stderr(&bad).contains("no-such-rev"), "{}", stderr(&bad));
 }
+
+#[test]
+fn validate_reports_a_misspelt_example_field_too() {
+    let out = capcheck(&[
+        "validate",
+        "--rules",
+        "tests/fixtures/authoring/bad-example",
+    ]);
+    assert_eq!(code(&out), 2);
+    let err = stderr(&out);
+    assert!(err.contains("did you mean `app.scim.available`?"), "{err}");
+    assert!(err.contains(": 3 errors"), "{err}");
+}

@@ -65,6 +65,15 @@ pub fn test(args: &TestArgs) -> Result<ExitCode, String> {
     })
 }
 
+/// Problems in the examples of every rule `checker` holds (none of which stop the check).
+pub fn example_diagnostics(checker: &capcheck_core::Checker) -> Vec<Diagnostic> {
+    checker
+        .rules()
+        .iter()
+        .flat_map(|r| examples::run(checker.engine(), r, checker.context()).diagnostics)
+        .collect()
+}
+
 /// `capcheck explain RULE APP`.
 pub fn explain(args: &ExplainArgs) -> Result<ExitCode, String> {
     let Loaded {

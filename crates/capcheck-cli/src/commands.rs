@@ -274,7 +274,11 @@ fn show(args: &ShowArgs) -> Result<ExitCode, String> {
 }
 
 fn validate(args: &InputArgs) -> Result<ExitCode, String> {
-    let (files, _, report) = load_and_check(args)?;
+    let (files, checker, mut report) = load_and_check(args)?;
+    // Examples are checked too (unknown fields, wrong shapes); `capcheck test` runs them.
+    let example_diags = crate::authoring::example_diagnostics(&checker);
+    render::diagnostics::print(&example_diags, &files);
+    report.summary.errors += example_diags.len();
     let s = &report.summary;
     let line = format!(
         "checked {} data file{} ({} app{}) and {} rule file{}: {} error{}, {} warning{}\n",
