@@ -296,7 +296,10 @@ fn diff_against_a_git_revision_compares_the_committed_rules_with_the_working_tre
     );
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     let text = stdout(&out);
-    assert!(text.contains("Comparing HEAD:"), "{text}");
+    assert!(
+        text.starts_with("Comparing HEAD:rules (2 rules) -> the working tree's rules (3 rules)"),
+        "{text}"
+    );
     assert!(
         text.ends_with("1 added, 1 removed, 1 changed, 1 unchanged\n"),
         "{text}"

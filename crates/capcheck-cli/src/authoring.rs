@@ -129,6 +129,7 @@ pub fn diff(args: &DiffArgs) -> Result<ExitCode, String> {
                 .first()
                 .cloned()
                 .unwrap_or_else(|| PathBuf::from("rules"));
+            let label = format!("{rev}:{}", folder.display());
             let folder = match crate::git::toplevel() {
                 Ok(top) if args.input.rules.is_empty() => top.join(folder),
                 _ => folder,
@@ -139,7 +140,7 @@ pub fn diff(args: &DiffArgs) -> Result<ExitCode, String> {
                     rules,
                     ..Files::default()
                 },
-                format!("{rev}:{}", folder.display()),
+                label,
             )
         }
         None => {
@@ -154,6 +155,8 @@ pub fn diff(args: &DiffArgs) -> Result<ExitCode, String> {
     };
     let new_label = if input.rules.is_empty() {
         "the built-in rules".to_owned()
+    } else if args.input.rules.is_empty() {
+        "the working tree's rules".to_owned()
     } else {
         paths_label(&input.rules)
     };
