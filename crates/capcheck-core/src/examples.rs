@@ -302,6 +302,7 @@ fn read(engine: &Engine, rule: &Rule) -> (Vec<Example>, Vec<Diagnostic>) {
         );
     };
     let syntax = fn_at.and_then(|at| examples_syntax(text, at));
+    let schema = Schema::new();
     let mut examples = Vec::new();
     let mut diags = Vec::new();
     for (i, item) in items.into_iter().enumerate() {
@@ -372,7 +373,7 @@ fn read(engine: &Engine, rule: &Rule) -> (Vec<Example>, Vec<Diagnostic>) {
         let app = match map.get("app").map(|v| v.clone().try_cast::<Map>()) {
             Some(Some(app)) => {
                 let app_syn = syn.and_then(|s| s.key("app")).and_then(|k| k.2.as_ref());
-                check_app(rule, &name, &app, "", app_syn, span, &mut diags);
+                check_app(rule, &schema, &name, &app, "", app_syn, span, &mut diags);
                 app
             }
             Some(None) => {
@@ -420,9 +421,39 @@ fn read(engine: &Engine, rule: &Rule) -> (Vec<Example>, Vec<Diagnostic>) {
     (examples, diags)
 }
 
+/// The fields rules can read, and which of them are yes/no facts.
+struct Schema {
+    known: Vec<&'static str>,
+    yes_no: Vec<&'static str>,
+}
+
+impl Schema {
+    fn new() -> Schema {
+        let yes_no = fields(&AppRecord::default())
+            .into_iter()
+            .filter(|f| {
+                f.value
+                    .clone()
+                    .into_string()
+                    .is_ok_and(|v| v == "not-documented")
+            })
+            .map(|f| f.path)
+            .collect();
+        Schema {
+            known: known_paths(),
+            yes_no,
+        }
+    }
+}
+
 /// Checks every field an example's app sets against the fields rules can read.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "a recursive walk: the example, where it is, and where to report"
+)]
 fn check_app(
     rule: &Rule,
+    schema: &Schema,
     example: &str,
     app: &Map,
     prefix: &str,
@@ -431,8 +462,7 @@ fn check_app(
     diags: &mut Vec<Diagnostic>,
 ) {
     let text = rule.text.as_str();
-    let known = known_paths();
-    let baseline = fields(&AppRecord::default());
+    let known = &schema.known;
     for (key, value) in app {
         let path = format!("{prefix}{key}");
         let key_syn = syntax.and_then(|s| s.key(key));
@@ -462,6 +492,7 @@ fn check_app(
                 let sub_syn = key_syn.and_then(|k| k.2.as_ref());
                 check_app(
                     rule,
+                    schema,
                     example,
                     &sub,
                     &format!("{path}."),
@@ -477,11 +508,7 @@ fn check_app(
                 ))
             }),
             (false, _) => {
-                let tri = baseline
-                    .iter()
-                    .find(|f| f.path == path)
-                    .and_then(|f| f.value.clone().into_string().ok())
-                    .is_some_and(|v| v == "not-documented");
+                let tri = schema.yes_no.contains(&path.as_str());
                 let ok = value
                     .clone()
                     .into_string()
