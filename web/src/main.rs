@@ -1,5 +1,6 @@
 //! capcheck in the browser: the same core as the CLI, compiled to WebAssembly. Only mounts.
 
+mod authoring;
 mod components;
 mod files;
 mod highlight;

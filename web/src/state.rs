@@ -48,6 +48,8 @@ pub struct RuleResult {
     pub diagnostics: Vec<Diagnostic>,
     /// Apps the baseline version flags (`None` when the baseline does not run).
     pub baseline_apps: Option<BTreeSet<String>>,
+    /// The baseline version's findings (`None` when it does not run), for the impact list.
+    pub baseline_findings: Option<Arc<Vec<Finding>>>,
     /// Milliseconds the last evaluation took.
     pub millis: f64,
 }
@@ -231,7 +233,7 @@ impl AppState {
                 }
                 Err(diags) => result.diagnostics = diags,
             }
-            result.baseline_apps = if with_baseline {
+            result.baseline_findings = if with_baseline {
                 match rule::compile(
                     checker.engine(),
                     &RuleSource {
@@ -241,19 +243,20 @@ impl AppState {
                 ) {
                     Ok(base) => {
                         let outcome = checker.evaluate_rule(&base);
-                        outcome.error.is_none().then(|| {
-                            checker
-                                .findings(&base, &outcome)
-                                .into_iter()
-                                .map(|f| f.app)
-                                .collect()
-                        })
+                        outcome
+                            .error
+                            .is_none()
+                            .then(|| Arc::new(checker.findings(&base, &outcome)))
                     }
                     Err(_) => None,
                 }
             } else {
-                previous.and_then(|p| p.baseline_apps.clone())
+                previous.and_then(|p| p.baseline_findings.clone())
             };
+            result.baseline_apps = result
+                .baseline_findings
+                .as_ref()
+                .map(|f| f.iter().map(|f| f.app.clone()).collect());
         });
         result.millis = now() - start;
         result
@@ -569,6 +572,11 @@ impl AppState {
             "{base}{}",
             Route::Share(doc.id.clone(), doc.text.clone()).hash()
         )
+    }
+
+    /// Runs `f` with the page's checker: its engine, dataset and context.
+    pub fn with_checker<R>(&self, f: impl FnOnce(&Checker) -> R) -> R {
+        self.checker.with_value(f)
     }
 
     /// Every finding of every enabled rule, ordered by app then rule.

@@ -35,6 +35,12 @@ pub enum Command {
     Generate(GenerateArgs),
     /// Read vendor guide pages and write one data file per app (the related apps too).
     Import(ImportArgs),
+    /// Run the examples rules carry (`fn examples()`) and report pass and fail.
+    Test(TestArgs),
+    /// Say why a rule flags an app, or does not: each condition's value and the fields read.
+    Explain(ExplainArgs),
+    /// List the findings a rule change adds, removes and changes over the dataset.
+    Diff(DiffArgs),
     /// Serve the built browser app (`scripts/build-web.sh` writes it to `dist/`) on this machine.
     Serve(ServeArgs),
 }
@@ -229,4 +235,58 @@ pub struct ImportArgs {
     /// Overwrite data files that exist and differ (facts marked `curated` are kept).
     #[arg(long)]
     pub force: bool,
+}
+
+/// `capcheck test`.
+#[derive(Debug, Args)]
+pub struct TestArgs {
+    /// Rule files or folders (`.rhai`); the built-in rules when absent.
+    #[arg(long, value_name = "PATH")]
+    pub rules: Vec<PathBuf>,
+    /// The date examples run as of, unless an example sets `today`. Default: today's UTC date.
+    #[arg(long, value_name = "DATE")]
+    pub today: Option<String>,
+    /// `text` for people, `json` for every result.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: ShowFormat,
+}
+
+/// `capcheck explain`.
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// The rule's id.
+    pub rule: String,
+    /// The app's id.
+    pub app: String,
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// `text` for people, `json` for the explanation as data.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: ShowFormat,
+}
+
+/// `capcheck diff`.
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The rule files or folders to compare against (the old rule set).
+    #[arg(
+        long,
+        value_name = "PATH",
+        required_unless_present = "base_rev",
+        conflicts_with = "base_rev"
+    )]
+    pub base: Vec<PathBuf>,
+    /// A git revision whose rule folder is the old rule set, e.g. `HEAD` or `main`.
+    #[arg(long, value_name = "REV")]
+    pub base_rev: Option<String>,
+    /// The new rule set is `--rules` (default: the built-in rules; with `--base-rev`, the
+    /// working tree's `rules/` folder); `--data`, `--today` and `--set` as for `check`.
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// `text` for people, `json` for the lists as data.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: ShowFormat,
+    /// Exit 1 when an added or changed finding is at or above this severity (default: never).
+    #[arg(long, value_name = "SEVERITY", default_value = "never")]
+    pub fail_on_new: String,
 }

@@ -31,22 +31,25 @@ pub fn run(cli: Cli) -> Result<ExitCode, String> {
         }
         Command::Generate(args) => generate(&args),
         Command::Import(args) => crate::import::run(&args),
+        Command::Test(args) => crate::authoring::test(&args),
+        Command::Explain(args) => crate::authoring::explain(&args),
+        Command::Diff(args) => crate::authoring::diff(&args),
         Command::Serve(args) => crate::serve::run(&args).map(|()| ExitCode::SUCCESS),
     }
 }
 
 /// Loaded inputs, ready to check.
-struct Loaded {
-    files: Files,
-    checker: Checker,
-    diagnostics: Vec<Diagnostic>,
+pub(crate) struct Loaded {
+    pub(crate) files: Files,
+    pub(crate) checker: Checker,
+    pub(crate) diagnostics: Vec<Diagnostic>,
     /// Every app id in the data, before `only_apps` narrowed it.
-    all_apps: Vec<String>,
+    pub(crate) all_apps: Vec<String>,
 }
 
 /// Reads and compiles everything; with `only_apps`, keeps just those apps (each must exist,
 /// unless the data has errors that may have hidden it), before any app is converted.
-fn load(args: &InputArgs, only_apps: &[String]) -> Result<Loaded, String> {
+pub(crate) fn load(args: &InputArgs, only_apps: &[String]) -> Result<Loaded, String> {
     let context = input::context(args)?;
     let mut files = input::read(args);
     let mut diagnostics = std::mem::take(&mut files.diagnostics);
@@ -92,7 +95,7 @@ fn load_and_check(args: &InputArgs) -> Result<(Files, Checker, Report), String> 
     Ok((files, checker, report))
 }
 
-fn parse_fail_on(text: &str) -> Result<Option<Severity>, String> {
+pub(crate) fn parse_fail_on(text: &str) -> Result<Option<Severity>, String> {
     if text == "never" {
         return Ok(None);
     }
@@ -166,7 +169,7 @@ fn check(args: &CheckArgs) -> Result<ExitCode, String> {
     Ok(exit_code(&report, fail_on))
 }
 
-fn unknown<'a>(what: &str, id: &str, known: impl Iterator<Item = &'a str>) -> String {
+pub(crate) fn unknown<'a>(what: &str, id: &str, known: impl Iterator<Item = &'a str>) -> String {
     match capcheck_core::diagnostic::closest(id, known) {
         Some(k) => format!("there is no {what} `{id}`; did you mean `{k}`?"),
         None if what == "app" => format!("there is no {what} `{id}`; `capcheck apps` lists them"),
@@ -177,7 +180,7 @@ fn unknown<'a>(what: &str, id: &str, known: impl Iterator<Item = &'a str>) -> St
 /// Writes to FILE, or to standard output. `styled` text may hold colour codes: it goes through
 /// the colour-aware stream (which strips them off a terminal or under `NO_COLOR`) and is stripped
 /// for files. A closed pipe (`capcheck check | head`) is not an error.
-fn emit(text: &str, output: Option<&Path>, styled: bool) -> Result<(), String> {
+pub(crate) fn emit(text: &str, output: Option<&Path>, styled: bool) -> Result<(), String> {
     fn write_to(out: &mut impl Write, text: &str) -> std::io::Result<()> {
         out.write_all(text.as_bytes())
             .and_then(|()| out.flush())
@@ -301,7 +304,11 @@ fn show(args: &ShowArgs) -> Result<ExitCode, String> {
 }
 
 fn validate(args: &InputArgs) -> Result<ExitCode, String> {
-    let (files, _, report) = load_and_check(args)?;
+    let (files, checker, mut report) = load_and_check(args)?;
+    // Examples are checked too (unknown fields, wrong shapes); `capcheck test` runs them.
+    let example_diags = crate::authoring::example_diagnostics(&checker);
+    render::diagnostics::print(&example_diags, &files);
+    report.summary.errors += example_diags.len();
     let s = &report.summary;
     let line = format!(
         "checked {} data file{} ({} app{}) and {} rule file{}: {} error{}, {} warning{}\n",

@@ -3,8 +3,10 @@
 //! error.
 
 mod args;
+mod authoring;
 mod ci;
 mod commands;
+mod git;
 mod import;
 mod input;
 mod render;

@@ -54,7 +54,7 @@ impl Context {
     }
 }
 
-fn json_to_dynamic(value: &serde_json::Value) -> Dynamic {
+pub(crate) fn json_to_dynamic(value: &serde_json::Value) -> Dynamic {
     use serde_json::Value;
     match value {
         Value::Null => Dynamic::UNIT,
@@ -337,17 +337,10 @@ impl Checker {
 }
 
 fn build_scopes(dataset: &Dataset, context: &Context) -> Vec<Scope<'static>> {
-    let settings = json_to_dynamic(&serde_json::Value::Object(
-        context.settings.clone().into_iter().collect(),
-    ));
+    let settings = settings_dynamic(context);
     let today: ImmutableString = context.today.as_str().into();
-    let scope_of = |app: &LoadedApp| {
-        let mut scope = Scope::new();
-        scope.push_constant("today", today.clone());
-        scope.push_constant_dynamic("settings", settings.clone());
-        scope.push_constant_dynamic("app", to_dynamic(&app.record));
-        scope
-    };
+    let scope_of =
+        |app: &LoadedApp| app_scope(today.clone(), settings.clone(), to_dynamic(&app.record));
     #[cfg(feature = "parallel")]
     {
         use rayon::prelude::*;
@@ -357,6 +350,23 @@ fn build_scopes(dataset: &Dataset, context: &Context) -> Vec<Scope<'static>> {
     {
         dataset.apps.iter().map(scope_of).collect()
     }
+}
+
+/// The scope one evaluation runs in: `today`, `settings` and `app`, as constants, in the order
+/// rules are compiled against.
+pub(crate) fn app_scope(today: ImmutableString, settings: Dynamic, app: Dynamic) -> Scope<'static> {
+    let mut scope = Scope::new();
+    scope.push_constant("today", today);
+    scope.push_constant_dynamic("settings", settings);
+    scope.push_constant_dynamic("app", app);
+    scope
+}
+
+/// `settings` as rules see them.
+pub(crate) fn settings_dynamic(context: &Context) -> Dynamic {
+    json_to_dynamic(&serde_json::Value::Object(
+        context.settings.clone().into_iter().collect(),
+    ))
 }
 
 fn chunk_size(apps: usize, parallel: bool) -> usize {
@@ -473,7 +483,11 @@ fn finish(rule: &Rule, chunks: Vec<ChunkResult>) -> RuleOutcome {
 }
 
 /// What a check's value means: no finding, or a finding with this message.
-fn verdict(rule: &Rule, app: &str, value: Dynamic) -> Result<Option<String>, Box<Diagnostic>> {
+pub(crate) fn verdict(
+    rule: &Rule,
+    app: &str,
+    value: Dynamic,
+) -> Result<Option<String>, Box<Diagnostic>> {
     if value.is_unit() {
         return Ok(None);
     }
@@ -496,7 +510,7 @@ fn verdict(rule: &Rule, app: &str, value: Dynamic) -> Result<Option<String>, Box
     .with_app(app)))
 }
 
-fn runtime_error(rule: &Rule, app: &str, err: &EvalAltResult) -> Diagnostic {
+pub(crate) fn runtime_error(rule: &Rule, app: &str, err: &EvalAltResult) -> Diagnostic {
     let mut inner = err;
     while let EvalAltResult::ErrorInFunctionCall(_, _, e, _) = inner {
         inner = e;
@@ -612,7 +626,7 @@ fn findings_for(app: &LoadedApp, hits: &[(&Rule, &str)]) -> Vec<Finding> {
         .collect()
 }
 
-fn evidence_for(fields: &[crate::view::Field], path: &str) -> Option<Evidence> {
+pub(crate) fn evidence_for(fields: &[crate::view::Field], path: &str) -> Option<Evidence> {
     if let Some(f) = fields.iter().find(|f| f.path == path) {
         return Some(Evidence {
             field: path.to_owned(),

@@ -74,7 +74,7 @@ pub fn AppPage(state: AppState, id: String, focus: Option<String>) -> impl IntoV
                     } else {
                         list.into_iter().map(|f| {
                             let focused = focus.as_deref() == Some(f.rule.as_str());
-                            view! { <FindingCard finding=f focused=focused /> }
+                            view! { <FindingCard finding=f focused=focused state=state /> }
                         }).collect_view().into_any()
                     }
                 }}

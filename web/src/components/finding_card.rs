@@ -5,7 +5,8 @@ use capcheck_core::Finding;
 use leptos::prelude::*;
 
 use super::labels::{value_text, FactLabel, SeverityLabel};
-use crate::state::Route;
+use super::why_panel::WhyPanel;
+use crate::state::{AppState, Route};
 
 /// A finding card; `focused` highlights it (opened from the matrix).
 #[component]
@@ -13,6 +14,9 @@ pub fn FindingCard(
     finding: Finding,
     #[prop(optional)] focused: bool,
     #[prop(optional)] show_app: bool,
+    /// When given, the card also shows the rule's conditions as they ran on the app.
+    #[prop(optional)]
+    state: Option<AppState>,
 ) -> impl IntoView {
     let f = finding;
     let rule_href = Route::Rules(Some(f.rule.clone())).hash();
@@ -51,6 +55,7 @@ pub fn FindingCard(
                         }).collect_view()}
                     </tbody>
                 </table>
+                {state.map(|state| view! { <WhyPanel state=state rule=f.rule.clone() app=f.app.clone() /> })}
                 <h4>"What to do"</h4>
                 <ul>{f.actions.iter().map(|a| view! { <li>{a.clone()}</li> }).collect_view()}</ul>
                 <p class="controls">"Controls: " {f.controls.join(", ")}</p>

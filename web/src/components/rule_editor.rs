@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::code_editor::CodeEditor;
+use super::examples_pane::ExamplesPane;
 use super::rule_list::RuleList;
 use super::rule_results::RuleResults;
 use crate::state::{AppState, Route};
@@ -57,6 +58,7 @@ pub fn RuleEditor(state: AppState, selected: Option<String>) -> impl IntoView {
                     <span class="error-text">{move || rename_error.get()}</span>
                 </div>
                 <CodeEditor state=state id=id.clone() />
+                <ExamplesPane state=state id=id.clone() />
             </div>
             <RuleResults state=state id=id />
         </section>

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::impact_list::ImpactList;
 use super::labels::SeverityLabel;
 use crate::state::{AppState, Route};
 
@@ -42,6 +43,7 @@ pub fn RuleResults(state: AppState, id: String) -> impl IntoView {
                 Some(r) => {
                     let flagged: Vec<String> = r.flagged().into_iter().collect();
                     let n = flagged.len();
+                    let impact_list = r.baseline_findings.clone().map(|base| view! { <ImpactList now=r.findings.clone() baseline=base /> });
                     let impact = r.baseline_apps.clone().map(|base| {
                         let now = r.flagged();
                         let added: Vec<String> = now.difference(&base).cloned().collect();
@@ -64,6 +66,7 @@ pub fn RuleResults(state: AppState, id: String) -> impl IntoView {
                                 <div class="chips">{chips(added, "added")}{chips(removed, "removed")}</div>
                             }.into_any(),
                         }}
+                        {impact_list}
                         <div class="toolbar">
                             <button data-testid="save-baseline" disabled=move || doc.with(|d| d.as_ref().is_none_or(|d| d.text == d.baseline)) on:click={let id = save_id.clone(); move |_| state.save_baseline(&id)}>"Save as the compared version"</button>
                             <button disabled=move || doc.with(|d| d.as_ref().is_none_or(|d| d.text == d.baseline)) on:click={let id = revert_id.clone(); move |_| { let base = doc.with_untracked(|d| d.as_ref().map(|d| d.baseline.clone())); if let Some(b) = base { state.edit_rule(&id, b); } }}>"Revert edits"</button>

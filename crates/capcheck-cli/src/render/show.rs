@@ -5,7 +5,7 @@ use capcheck_core::{Finding, LoadedApp};
 
 use super::style::{self, paint, BOLD, DIM};
 
-fn value_text(v: &serde_json::Value) -> String {
+pub(crate) fn value_text(v: &serde_json::Value) -> String {
     match v {
         serde_json::Value::Null => "not documented".into(),
         serde_json::Value::String(s) if s == "not-documented" => "not documented".into(),
@@ -17,7 +17,7 @@ fn value_text(v: &serde_json::Value) -> String {
     }
 }
 
-fn cite(p: &Provenance) -> String {
+pub(crate) fn cite(p: &Provenance) -> String {
     let mut out = String::new();
     if let Some(d) = &p.document {
         out.push_str(d);
