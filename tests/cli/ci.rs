@@ -135,6 +135,26 @@ fn an_expired_waiver_is_an_error_naming_it() {
 }
 
 #[test]
+fn in_junit_an_expired_waiver_is_an_input_error_not_a_stopped_rule() {
+    let out = check(&[
+        "--format",
+        "junit",
+        "--rule",
+        "jit-only-manual-deprovisioning",
+        "--waivers",
+        "tests/fixtures/waivers/expired.toml",
+    ]);
+    assert_eq!(code(&out), 2);
+    let xml = stdout(&out);
+    // The inputs suite holds the waiver's error; the rule's suite still lists its findings
+    // (Clari and Spendesk) and passes every other app.
+    let (suites, cases, failures, skipped, errors) = junit_counts(&xml);
+    assert_eq!((suites, failures, skipped, errors), (2, 2, 0, 1), "{xml}");
+    assert_eq!(cases, 1 + 8, "{xml}");
+    assert!(xml.contains("waiver-expired"), "{xml}");
+}
+
+#[test]
 fn waiver_mistakes_are_errors_with_suggestions() {
     let out = check(&["--waivers", "tests/fixtures/waivers/typos.toml"]);
     assert_eq!(code(&out), 2);

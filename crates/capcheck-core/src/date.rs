@@ -19,7 +19,14 @@ pub fn parse_date(text: &str) -> Option<Date> {
     let year = parts.next()?;
     let month = parts.next()?;
     let day = parts.next();
-    if parts.next().is_some() || year.len() != 4 || month.len() != 2 {
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if parts.next().is_some()
+        || year.len() != 4
+        || month.len() != 2
+        || !digits(year)
+        || !digits(month)
+        || !day.is_none_or(digits)
+    {
         return None;
     }
     let year: i32 = year.parse().ok()?;
@@ -96,6 +103,9 @@ mod tests {
             ("26-01-01", None),
             ("2026-1-01", None),
             ("Mar 9, 2026", None),
+            ("2027-12-+1", None),
+            ("+027-12-01", None),
+            ("2027-+1-01", None),
             ("", None),
         ];
         for (text, want) in cases {

@@ -27,8 +27,9 @@ use std::collections::BTreeMap;
 use rhai::{Dynamic, Expr, ImmutableString, Stmt, AST};
 
 use crate::date::{days_between, parse_date};
-use crate::engine::{MAX_ARRAY_SIZE, MAX_STRING_SIZE};
+use crate::engine::{MAX_ARRAY_SIZE, MAX_STRING_SIZE, MAX_VARIABLES};
 use crate::model::AppRecord;
+use crate::rule::SCOPE_NAMES;
 use crate::view;
 
 /// The subset cannot decide this evaluation exactly as rhai would: evaluate it in rhai.
@@ -219,6 +220,7 @@ impl Program {
             paths,
             scope: Vec::new(),
             locals: 0,
+            constants: Vec::new(),
         };
         let steps = c.block(ast.statements())?;
         Some(Program {
@@ -249,6 +251,8 @@ struct Compiler {
     paths: Vec<&'static str>,
     scope: Vec<(ImmutableString, usize)>,
     locals: usize,
+    /// Slots declared with `const`: rhai refuses `push` on them.
+    constants: Vec<usize>,
 }
 
 impl Compiler {
@@ -278,22 +282,34 @@ impl Compiler {
                 }
                 let list = self.expr(&flow.expr)?;
                 let depth = self.scope.len();
-                let slot = self.locals;
-                self.locals += 1;
+                let slot = self.declare()?;
                 self.scope.push((var.name.clone(), slot));
                 let body = self.block(flow.body.statements());
                 self.scope.truncate(depth);
                 Step::Expr(Node::For(slot, Box::new(list), body?))
             }
-            Stmt::Var(x, _, _) => {
+            Stmt::Var(x, flags, _) => {
                 let value = self.expr(&x.1)?;
-                let slot = self.locals;
-                self.locals += 1;
+                let slot = self.declare()?;
+                if flags.intersects(rhai::ASTFlags::CONSTANT) {
+                    self.constants.push(slot);
+                }
                 self.scope.push((x.0.name.clone(), slot));
                 Step::Let(slot, value)
             }
             _ => return None,
         })
+    }
+
+    /// A new local's slot, unless the variables in scope would reach rhai's limit (`app`,
+    /// `today` and `settings` count too): rhai then reports it.
+    fn declare(&mut self) -> Option<usize> {
+        if self.scope.len() + SCOPE_NAMES.len() + 1 >= MAX_VARIABLES {
+            return None;
+        }
+        let slot = self.locals;
+        self.locals += 1;
+        Some(slot)
     }
 
     fn local(&self, name: &str) -> Option<usize> {
@@ -393,6 +409,9 @@ impl Compiler {
             ("push", [item]) => match (lhs, props.is_empty()) {
                 (Expr::Variable(v, _, _), true) => {
                     let slot = self.local(v.1.as_str())?;
+                    if self.constants.contains(&slot) {
+                        return None;
+                    }
                     Some(Node::Push(slot, self.boxed(item)?))
                 }
                 _ => None,
@@ -473,8 +492,13 @@ impl<'a> Run<'a> {
         }
     }
 
-    fn eval(&mut self, node: &'a Node) -> Eval<Val<'a>> {
+    fn spend(&mut self) -> Eval<()> {
         self.budget = self.budget.checked_sub(1).ok_or(Fallback)?;
+        Ok(())
+    }
+
+    fn eval(&mut self, node: &'a Node) -> Eval<Val<'a>> {
+        self.spend()?;
         Ok(match node {
             Node::Const(d) => d.view()?,
             Node::Field(i) => self.table.get(*i).ok_or(Fallback)?.view()?,
@@ -534,7 +558,10 @@ impl<'a> Run<'a> {
                     _ => return Err(Fallback),
                 };
                 match self.locals.get_mut(*slot) {
-                    Some(Val::List(items)) if items.len() < MAX_ARRAY_SIZE => {
+                    Some(Val::List(items))
+                        if items.len() < MAX_ARRAY_SIZE
+                            && text_bytes(items) + item.len() <= MAX_STRING_SIZE =>
+                    {
                         items.to_mut().push(item);
                     }
                     _ => return Err(Fallback),
@@ -582,6 +609,9 @@ impl<'a> Run<'a> {
                         _ => return Err(Fallback),
                     }
                 }
+                if out.len() > MAX_ARRAY_SIZE || text_bytes(&out) > MAX_STRING_SIZE {
+                    return Err(Fallback);
+                }
                 Val::List(Cow::Owned(out))
             }
             Node::If(cond, then, other) => {
@@ -595,12 +625,14 @@ impl<'a> Run<'a> {
                 match self.eval(list)? {
                     Val::List(Cow::Borrowed(items)) => {
                         for item in items {
+                            self.spend()?;
                             self.set(*slot, Val::Str(Cow::Borrowed(item)))?;
                             self.block(body)?;
                         }
                     }
                     Val::List(Cow::Owned(items)) => {
                         for item in items {
+                            self.spend()?;
                             self.set(*slot, Val::Str(Cow::Owned(item)))?;
                             self.block(body)?;
                         }
@@ -612,6 +644,11 @@ impl<'a> Run<'a> {
             Node::Block(steps) => self.block(steps)?,
         })
     }
+}
+
+/// The bytes of an array's strings: rhai holds their sum to the string size limit.
+fn text_bytes(items: &[String]) -> usize {
+    items.iter().map(String::len).sum()
 }
 
 fn text<'a>(s: String) -> Eval<Val<'a>> {

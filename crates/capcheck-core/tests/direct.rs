@@ -182,6 +182,29 @@ fn the_subsets_edges_agree_with_rhai() {
         r#"app.user_api != "yes" || app.name"#,
         "app.name > 1",
     ];
+    // Limits rhai enforces that a direct run must leave to rhai.
+    let many: Vec<String> = (0..320).map(|i| format!("\"{i}\"")).collect();
+    let nested_loops = format!(
+        "let l = [{}]; for a in l {{ for b in l {{ }} }} true",
+        many.join(", ")
+    );
+    let doubling = format!(
+        "let s = \"xxxxxxxxxxxxxxxx\"; {}",
+        "let s = s + s; ".repeat(16)
+    );
+    let big_array = format!("{doubling} let a = [s, s]; a.len() == 2");
+    let big_push = format!("{doubling} let a = []; a.push(s); a.push(s); a.len() == 2");
+    let lets: String = (0..260)
+        .map(|i| format!("let v{i} = 1; "))
+        .collect::<String>()
+        + "true";
+    let limits = [nested_loops, big_array, big_push, lets];
+    let checks: Vec<&str> = checks
+        .iter()
+        .copied()
+        .chain(limits.iter().map(String::as_str))
+        .chain([r#"const x = []; x.push("a"); x.len() == 1"#])
+        .collect();
     let apps = apps();
     let sample: Vec<AppRecord> = apps.iter().step_by(37).cloned().collect();
     let mut decided_any = 0;

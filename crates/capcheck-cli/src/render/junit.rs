@@ -115,6 +115,7 @@ pub fn render(report: &Report, checker: &Checker, lines: &Lines<'_>) -> String {
     let stopped = |d: &&Diagnostic| {
         d.level == Level::Error
             && d.app.is_some()
+            && !d.code.starts_with("waiver")
             && d.rule
                 .as_deref()
                 .is_some_and(|r| checker.rules().iter().any(|rule| rule.id == r))

@@ -234,7 +234,9 @@ pub(crate) fn parse_page_date(text: &str) -> Option<String> {
         let w = w.to_ascii_lowercase();
         MONTHS
             .iter()
-            .position(|m| w.len() >= 3 && m.starts_with(&w[..3.min(w.len())]) && w.is_ascii())
+            .position(|m| {
+                w.is_ascii() && w.len() >= 3 && w.get(..3).is_some_and(|p| m.starts_with(p))
+            })
             .map(|i| i + 1)
     };
     let year_of = |w: &str| {

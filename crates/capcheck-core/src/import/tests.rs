@@ -309,6 +309,16 @@ fn extra_reordered_and_missing_sections() {
 }
 
 #[test]
+fn dates_with_words_outside_ascii_are_not_dates() {
+    for updated in ["ab中 2026", "a€ 1 2026", "Mär 9, 2026"] {
+        let page = format!("# Acme User Management API Guide\nUpdated: {updated}\n");
+        let result = import_page("acme.md", &page);
+        let acme = &result.records[0];
+        assert_eq!(acme.sources[0].updated, None, "{updated}");
+    }
+}
+
+#[test]
 fn a_page_without_its_title_is_named_after_its_logo_line() {
     let page = SEEDS[1].1.replace("Clari User Management API Guide", "");
     let result = import_page("clari.txt", &page);
