@@ -6,38 +6,19 @@
 //! CLI tests of rule authoring: `capcheck test`, `explain` and `diff`, run as the real binary on
 //! the built-in rules and fixture folders, compared with snapshots.
 
-use std::path::{Path, PathBuf};
+mod support;
+
+use std::path::Path;
 use std::process::{Command, Output};
 
-const TODAY: &str = "2026-11-23";
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
+use support::{code, root, run, stderr, stdout, TODAY};
 
 fn capcheck_in(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_capcheck"))
-        .current_dir(dir)
-        .args(args)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap()
+    run(dir, args, &[("NO_COLOR", "1")])
 }
 
 fn capcheck(args: &[&str]) -> Output {
     capcheck_in(&root(), args)
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).unwrap()
-}
-
-fn code(o: &Output) -> i32 {
-    o.status.code().unwrap()
 }
 
 #[test]

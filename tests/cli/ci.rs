@@ -6,26 +6,16 @@
 //! CLI tests of the CI features: waivers, baselines, the SARIF, JUnit and GitHub formats, and
 //! coverage. They run the real `capcheck` binary, like `main.rs`.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod support;
+
+use std::process::Output;
 
 use quick_xml::events::Event;
 use serde_json::Value;
-
-const TODAY: &str = "2026-11-23";
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
+use support::{code, root, run, stderr, stdout, TODAY};
 
 fn capcheck(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_capcheck"))
-        .current_dir(root())
-        .args(args)
-        .env_remove("CLICOLOR_FORCE")
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap()
+    run(&root(), args, &[("NO_COLOR", "1")])
 }
 
 /// `capcheck check --today TODAY` plus `args`.
@@ -33,18 +23,6 @@ fn check(args: &[&str]) -> Output {
     let mut all = vec!["check", "--today", TODAY];
     all.extend_from_slice(args);
     capcheck(&all)
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).unwrap()
-}
-
-fn code(o: &Output) -> i32 {
-    o.status.code().unwrap()
 }
 
 #[test]

@@ -7,15 +7,11 @@
 //! (stdout, stderr, exit code) with snapshots.
 
 mod import;
+mod support;
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
-const TODAY: &str = "2026-11-23";
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
+use support::{code, root, run, stderr, stdout, TODAY};
 
 /// Runs `capcheck` from the repository root, without colour settings from the environment.
 fn capcheck(args: &[&str]) -> Output {
@@ -23,28 +19,7 @@ fn capcheck(args: &[&str]) -> Output {
 }
 
 fn capcheck_env(args: &[&str], env: &[(&str, &str)]) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_capcheck"));
-    cmd.current_dir(root())
-        .args(args)
-        .env_remove("NO_COLOR")
-        .env_remove("CLICOLOR_FORCE")
-        .env_remove("CLICOLOR");
-    for (k, v) in env {
-        cmd.env(k, v);
-    }
-    cmd.output().unwrap()
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).unwrap()
-}
-
-fn code(o: &Output) -> i32 {
-    o.status.code().unwrap()
+    run(&root(), args, env)
 }
 
 #[test]

@@ -83,6 +83,17 @@ pub struct Explanation {
     pub error: Option<Diagnostic>,
 }
 
+/// A condition's or a let's value as both front ends print it: strings quoted, `()` for not
+/// documented, "not evaluated" where a short-circuit skipped it.
+pub fn shown(value: Option<&serde_json::Value>) -> String {
+    match value {
+        None => "not evaluated".to_owned(),
+        Some(serde_json::Value::String(s)) => format!("{s:?}"),
+        Some(serde_json::Value::Null) => "()".to_owned(),
+        Some(v) => v.to_string(),
+    }
+}
+
 /// Explains `rule` on `app` under `context`.
 pub fn explain(engine: &Engine, rule: &Rule, app: &LoadedApp, context: &Context) -> Explanation {
     let record = &app.record;

@@ -4,17 +4,10 @@
 use capcheck_core::explain::{Condition, StepKind};
 use leptos::prelude::*;
 
+use capcheck_core::explain::shown;
+
 use crate::authoring::explain;
 use crate::state::AppState;
-
-fn shown(value: Option<&serde_json::Value>) -> String {
-    match value {
-        None => "not evaluated".to_owned(),
-        Some(serde_json::Value::String(s)) => format!("{s:?}"),
-        Some(serde_json::Value::Null) => "()".to_owned(),
-        Some(v) => v.to_string(),
-    }
-}
 
 fn flatten(
     c: &Condition,

@@ -4,6 +4,7 @@
 
 use capcheck_core::{Finding, Report};
 
+use super::report::markdown_row;
 use super::style::{self, paint};
 use super::text::{columns, markdown, Cell};
 
@@ -124,18 +125,7 @@ pub fn markdown_sections(report: &Report) -> String {
             "\n### In the baseline ({})\n\n",
             report.baselined.len()
         ));
-        let rows: Vec<Vec<String>> = report
-            .baselined
-            .iter()
-            .map(|f| {
-                vec![
-                    f.severity.as_str().to_owned(),
-                    f.app_name.clone(),
-                    format!("`{}`", f.rule),
-                    f.message.clone(),
-                ]
-            })
-            .collect();
+        let rows: Vec<Vec<String>> = report.baselined.iter().map(markdown_row).collect();
         out.push_str(&markdown(&["Severity", "App", "Rule", "Message"], &rows));
     }
     if !report.fixed.is_empty() {

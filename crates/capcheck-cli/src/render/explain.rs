@@ -3,17 +3,10 @@
 
 use capcheck_core::explain::{Condition, Explanation, StepKind};
 
+use capcheck_core::explain::shown;
+
 use super::show::{cite, value_text};
 use super::style::{paint, BOLD, DIM};
-
-fn shown(value: Option<&serde_json::Value>) -> String {
-    match value {
-        None => "not evaluated".to_owned(),
-        Some(serde_json::Value::String(s)) => format!("{s:?}"),
-        Some(serde_json::Value::Null) => "()".to_owned(),
-        Some(v) => v.to_string(),
-    }
-}
 
 fn at(c: &Condition) -> String {
     c.span

@@ -168,18 +168,18 @@ fn csv(report: &Report) -> String {
     String::from_utf8(bytes).unwrap_or_default()
 }
 
+/// A finding's row in a Markdown table: severity, app, rule, message.
+pub fn markdown_row(f: &Finding) -> Vec<String> {
+    vec![
+        f.severity.as_str().to_owned(),
+        f.app_name.clone(),
+        format!("`{}`", f.rule),
+        f.message.clone(),
+    ]
+}
+
 fn markdown_report(report: &Report) -> String {
-    let rows: Vec<Vec<String>> = by_severity(report)
-        .into_iter()
-        .map(|f| {
-            vec![
-                f.severity.as_str().to_owned(),
-                f.app_name.clone(),
-                format!("`{}`", f.rule),
-                f.message.clone(),
-            ]
-        })
-        .collect();
+    let rows: Vec<Vec<String>> = by_severity(report).into_iter().map(markdown_row).collect();
     let mut out = String::from("## capcheck findings\n\n");
     out.push_str(&summary_line(report));
     out.push_str("\n\n");
