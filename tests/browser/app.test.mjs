@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { tmpdir } from "node:os";
-import { serve, open, screenshots } from "./harness.mjs";
+import { serve, open, screenshots, shots } from "./harness.mjs";
 
 let server;
 before(async () => { server = await serve(); });
@@ -41,12 +41,6 @@ function p95(values) {
   return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)];
 }
 
-async function shots(page, name) {
-  await page.screenshot({ path: join(screenshots, `${name}-laptop.png`), fullPage: false });
-  await page.setViewportSize({ width: 414, height: 896 });
-  await page.screenshot({ path: join(screenshots, `${name}-narrow.png`), fullPage: false });
-  await page.setViewportSize({ width: 1366, height: 900 });
-}
 
 test("the explorer lists the 8 apps, and search and filters narrow the list", async () => {
   const { context, page, errors } = await open(server.url);

@@ -3,7 +3,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { serve, open, screenshots } from "./harness.mjs";
+import { serve, open, shots } from "./harness.mjs";
 
 let server;
 before(async () => { server = await serve(); });
@@ -37,7 +37,7 @@ test("a rule's examples pass, fail as an edit breaks one, and pass again when it
   const text = await failed.textContent();
   assert.match(text, /SCIM not documented is not the same as no SCIM/);
   assert.match(text, /expected\s*not flagged\s*got\s*flagged/);
-  await page.screenshot({ path: join(screenshots, "authoring-examples-laptop.png") });
+  await shots(page, "authoring-examples");
 
   // A misspelt field in an example is named at its line, with a suggestion; the others still run.
   await setRuleText(page, original.replace('sso: #{ jit: "yes" }, user_api: "no" },\n            flagged: true,\n            message',
@@ -82,7 +82,7 @@ test("Clari's manual-deprovisioning finding shows why: each condition's value", 
   // The fields read, with the line of the page each value came from.
   assert.match(await card.locator("table.evidence").textContent(), /app\.sso\.jit.*001_134eba3fcba4906b\.txt:16/s);
   await card.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: join(screenshots, "authoring-why-laptop.png") });
+  await shots(page, "authoring-why");
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -125,7 +125,7 @@ test("an edit lists the findings it adds, with their messages", async () => {
   await page.waitForSelector("[data-testid=impact-removed]");
   assert.match(await page.textContent("[data-testid=impact-removed]"), /^- high Spendesk: /);
   assert.match(await page.textContent("[data-testid=impact-changed]"), /^~ high Clari: .*so removal is manual/);
-  await page.screenshot({ path: join(screenshots, "authoring-impact-laptop.png") });
+  await shots(page, "authoring-impact");
   assert.deepEqual(errors, []);
   await context.close();
 });

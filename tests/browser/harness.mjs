@@ -47,3 +47,11 @@ export async function open(url, { width = 1366, height = 900 } = {}) {
   await page.waitForFunction(() => performance.getEntriesByName("capcheck-ready").length > 0);
   return { context, page, errors };
 }
+
+/** Saves `NAME-laptop.png` and `NAME-narrow.png` of what the page shows now. */
+export async function shots(page, name) {
+  await page.screenshot({ path: join(screenshots, `${name}-laptop.png`), fullPage: false });
+  await page.setViewportSize({ width: 414, height: 896 });
+  await page.screenshot({ path: join(screenshots, `${name}-narrow.png`), fullPage: false });
+  await page.setViewportSize({ width: 1366, height: 900 });
+}

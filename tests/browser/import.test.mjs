@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
-import { serve, open, screenshots } from "./harness.mjs";
+import { serve, open, shots } from "./harness.mjs";
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), "..", "fixtures");
 const CLARI = readFileSync(join(fixtures, "seeds", "001_134eba3fcba4906b.txt"), "utf8");
@@ -37,7 +37,7 @@ test("a pasted seed page shows its record with line numbers; an app already ther
   assert.deepEqual(await fieldRow(page, "clari", "user_api"), ["user_api", "no", "20"]);
   assert.deepEqual(await fieldRow(page, "clari", "rate_limits.headers"), ["rate_limits.headers", "not-documented", "40"]);
   assert.deepEqual(await fieldRow(page, "clari", "sso.idps"), ["sso.idps", "okta, entra (inferred)", "72"]);
-  await page.screenshot({ path: join(screenshots, "import-seed-laptop.png") });
+  await shots(page, "import-seed");
 
   // Every app on the page is already in the built-in dataset: nothing is added without asking.
   assert.equal(await page.isDisabled("[data-testid=import-add]"), true);
@@ -62,7 +62,7 @@ test("a new app is added to the dataset and the explorer shows it with findings;
   const warnings = await page.textContent("[data-testid=import-warnings]");
   assert.match(warnings, /line 22:24 field pagination\.default_page_size: `lots` is not a page size/);
   assert.match(warnings, /line 24:3: could not read `◦ Frobnication level: high`/);
-  await page.screenshot({ path: join(screenshots, "import-warnings-laptop.png") });
+  await shots(page, "import-warnings");
 
   await paste(page, ACME);
   await page.waitForSelector("[data-testid=import-record][data-app=acme-hr]");
@@ -76,7 +76,7 @@ test("a new app is added to the dataset and the explorer shows it with findings;
   const cells = await page.locator("tr[data-app=acme-hr] td").allTextContents();
   assert.equal(cells[0], "Acme HR");
   assert.notEqual(cells.at(-1).trim(), "none", `findings for the imported app: ${cells.join(" | ")}`);
-  await page.screenshot({ path: join(screenshots, "import-added-laptop.png") });
+  await shots(page, "import-added");
   assert.deepEqual(errors, []);
   await context.close();
 });
