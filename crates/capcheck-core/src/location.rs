@@ -20,8 +20,15 @@ fn data_path(field: &str) -> Vec<String> {
 pub fn field_span(name: &str, text: &str, offset: usize, field: &str) -> Option<Span> {
     let path = data_path(field);
     let span = match Format::of(name)? {
-        // Where the field itself is missing, this is its table: still the right place to look.
-        Format::Toml => locate::toml(text, &path)?,
+        // A fact's `value` where the file writes one (the `value = ...` line of a `[user_api]`
+        // table, not its header); else the field; where the field itself is missing, its
+        // table: still the right place to look.
+        Format::Toml => {
+            let mut value = path.clone();
+            value.push("value".into());
+            locate::toml(text, &value)?
+        }
+        // JSON records are searched by key names in order, so only the field itself.
         Format::Json => locate::json(text, offset, &path)?,
     };
     Some(span)
@@ -65,6 +72,16 @@ mod tests {
         let written = text.lines().nth(line - 1).unwrap();
         let first = f.evidence[0].field.rsplit('.').next().unwrap();
         assert!(written.contains(first), "line {line}: {written}");
+    }
+
+    #[test]
+    fn a_fact_written_as_a_table_points_at_its_value_line() {
+        let text = "id = \"a\"\n\n[user_api]\nvalue = \"no\"\nline = 20\n\n[scim]\nversion = { raw = \"x\" }\n";
+        let line = |field| field_span("a.toml", text, 0, field).map(|s| s.line);
+        assert_eq!(line("user_api"), Some(4));
+        // No `value` written: the field itself; not written at all: its table.
+        assert_eq!(line("scim.version"), Some(8));
+        assert_eq!(line("scim.available"), Some(7));
     }
 
     #[test]
