@@ -113,6 +113,22 @@ fn an_expired_waiver_is_an_error_naming_it() {
 }
 
 #[test]
+fn validate_checks_waivers_and_baseline_files_too() {
+    let bad = capcheck(&["validate", "--waivers", "tests/fixtures/waivers/typos.toml"]);
+    assert_eq!(code(&bad), 2);
+    let err = stderr(&bad);
+    assert!(err.contains("did you mean `clari`?"), "{err}");
+    assert!(err.contains("4 errors"), "{err}");
+    let good = capcheck(&["validate", "--waivers", "tests/fixtures/waivers/clari.toml"]);
+    assert_eq!(code(&good), 0, "{}", stderr(&good));
+    let dir = tempfile::tempdir().unwrap();
+    let junk = dir.path().join("baseline.json");
+    std::fs::write(&junk, "{ not json").unwrap();
+    let out = capcheck(&["validate", "--baseline", junk.to_str().unwrap()]);
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+}
+
+#[test]
 fn in_junit_an_expired_waiver_is_an_input_error_not_a_stopped_rule() {
     let out = check(&[
         "--format",

@@ -26,7 +26,7 @@ pub enum Command {
     /// Show one app's record, with sources, and its findings.
     Show(ShowArgs),
     /// Check data files and rules, reporting every problem at once.
-    Validate(InputArgs),
+    Validate(ValidateArgs),
     /// Rules that never fire, apps no rule can say anything about, and fields no rule reads.
     Coverage(CoverageArgs),
     /// Print the JSON Schema of data files.
@@ -127,6 +127,29 @@ pub enum CoverageFormat {
     Json,
 }
 
+/// Findings accepted for now: waivers and a baseline.
+#[derive(Debug, Args, Clone, Default)]
+pub struct AcceptArgs {
+    /// A waivers file (`[[waiver]]` tables: app, rule, reason, owner, expires): the findings it
+    /// covers are reported apart and do not count for `--fail-on`; an expired waiver is an error.
+    #[arg(long, value_name = "FILE")]
+    pub waivers: Option<PathBuf>,
+    /// A baseline file: the findings it lists are reported apart and do not count for
+    /// `--fail-on`, so only new findings fail the check.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+}
+
+/// `capcheck validate`.
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Also check these files: every problem in them is reported with the rest.
+    #[command(flatten)]
+    pub accept: AcceptArgs,
+}
+
 /// `capcheck check`.
 #[derive(Debug, Args)]
 pub struct CheckArgs {
@@ -148,14 +171,8 @@ pub struct CheckArgs {
     /// Write the report to FILE instead of standard output.
     #[arg(short = 'o', long, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// A waivers file (`[[waiver]]` tables: app, rule, reason, owner, expires): the findings it
-    /// covers are reported apart and do not count for `--fail-on`; an expired waiver is an error.
-    #[arg(long, value_name = "FILE")]
-    pub waivers: Option<PathBuf>,
-    /// A baseline file: the findings it lists are reported apart and do not count for
-    /// `--fail-on`, so only new findings fail the check.
-    #[arg(long, value_name = "FILE")]
-    pub baseline: Option<PathBuf>,
+    #[command(flatten)]
+    pub accept: AcceptArgs,
     /// Write the findings that count (new and baselined) to FILE as a baseline. Replaces an
     /// existing baseline file; any other existing file needs `--force`.
     #[arg(long, value_name = "FILE")]

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use capcheck_core::baseline::{self, Baseline};
 use capcheck_core::{coverage, waiver, Checker, Diagnostic, Level, Report};
 
-use crate::args::{CheckArgs, CoverageArgs, CoverageFormat};
+use crate::args::{AcceptArgs, CheckArgs, CoverageArgs, CoverageFormat};
 use crate::input::Files;
 use crate::render;
 
@@ -32,7 +32,7 @@ fn read_text(path: &Path) -> Result<String, Box<Diagnostic>> {
 /// waivers; problems become diagnostics in the report, so every format shows them. The files
 /// read are added to `files` so diagnostics can show their lines.
 pub fn accept(
-    args: &CheckArgs,
+    accept: &AcceptArgs,
     report: &mut Report,
     checker: &Checker,
     known_apps: &[String],
@@ -52,7 +52,7 @@ pub fn accept(
             && checker.rules().iter().any(|r| r.id == rule)
             && !failed.iter().any(|f| f == rule)
     };
-    if let Some(path) = &args.waivers {
+    if let Some(path) = &accept.waivers {
         let name = path.display().to_string();
         match read_text(path) {
             Ok(text) => {
@@ -66,7 +66,7 @@ pub fn accept(
             Err(d) => report.diagnostics.push(*d),
         }
     }
-    if let Some(path) = &args.baseline {
+    if let Some(path) = &accept.baseline {
         let name = path.display().to_string();
         match read_text(path) {
             Ok(text) => {

@@ -10,6 +10,7 @@ use capcheck_core::{
 
 use crate::args::{
     AppsArgs, CheckArgs, CheckFormat, Cli, Command, GenerateArgs, InputArgs, ShowArgs, ShowFormat,
+    ValidateArgs,
 };
 use crate::input::{self, Files};
 use crate::render;
@@ -83,6 +84,16 @@ pub(crate) fn load(args: &InputArgs, only_apps: &[String]) -> Result<Loaded, Str
 
 /// Loads, evaluates every rule once (which also finds run-time errors and engine limits) and
 /// prints the diagnostics: what `apps`, `show` and `validate` share.
+/// Every rule id the inputs hold, those that failed to compile included.
+fn rule_ids(checker: &Checker, diagnostics: &[Diagnostic]) -> Vec<String> {
+    checker
+        .rules()
+        .iter()
+        .map(|r| r.id.clone())
+        .chain(diagnostics.iter().filter_map(|d| d.rule.clone()))
+        .collect()
+}
+
 fn load_and_check(args: &InputArgs) -> Result<(Files, Checker, Report), String> {
     let Loaded {
         files,
@@ -122,12 +133,7 @@ fn check(args: &CheckArgs) -> Result<ExitCode, String> {
         diagnostics,
         all_apps,
     } = load(&args.input, &args.app)?;
-    let all_rules: Vec<String> = checker
-        .rules()
-        .iter()
-        .map(|r| r.id.clone())
-        .chain(diagnostics.iter().filter_map(|d| d.rule.clone()))
-        .collect();
+    let all_rules = rule_ids(&checker, &diagnostics);
     if !args.rule.is_empty() {
         let all = checker.rules().to_vec();
         for id in &args.rule {
@@ -148,7 +154,7 @@ fn check(args: &CheckArgs) -> Result<ExitCode, String> {
     let mut report = checker.check_with_progress(diagnostics, &|n| bar.inc(n as u64));
     bar.finish_and_clear();
     crate::ci::accept(
-        args,
+        &args.accept,
         &mut report,
         &checker,
         &all_apps,
@@ -303,8 +309,24 @@ fn show(args: &ShowArgs) -> Result<ExitCode, String> {
     })
 }
 
-fn validate(args: &InputArgs) -> Result<ExitCode, String> {
-    let (files, checker, mut report) = load_and_check(args)?;
+fn validate(args: &ValidateArgs) -> Result<ExitCode, String> {
+    let Loaded {
+        mut files,
+        mut checker,
+        diagnostics,
+        all_apps,
+    } = load(&args.input, &[])?;
+    let all_rules = rule_ids(&checker, &diagnostics);
+    let mut report = checker.check(diagnostics);
+    crate::ci::accept(
+        &args.accept,
+        &mut report,
+        &checker,
+        &all_apps,
+        &all_rules,
+        &mut files,
+    );
+    render::diagnostics::print(&report.diagnostics, &files);
     // Examples are checked too (unknown fields, wrong shapes); `capcheck test` runs them.
     let example_diags = crate::authoring::example_diagnostics(&checker);
     render::diagnostics::print(&example_diags, &files);
