@@ -35,7 +35,7 @@ test("a pasted seed page shows its record with line numbers; an app already ther
   assert.deepEqual(apps, ["clari", "6sense", "alkami", "amazing-hiring"]);
   assert.equal(await page.locator("[data-testid=import-warnings]").count(), 0, "a seed reads cleanly");
   assert.deepEqual(await fieldRow(page, "clari", "user_api"), ["user_api", "no", "20"]);
-  assert.deepEqual(await fieldRow(page, "clari", "rate_limits.headers"), ["rate_limits.headers", "not-documented", "40"]);
+  assert.deepEqual(await fieldRow(page, "clari", "rate_limits.headers"), ["rate_limits.headers", 'not documented ("No")', "40"]);
   assert.deepEqual(await fieldRow(page, "clari", "sso.idps"), ["sso.idps", "okta, entra (inferred)", "72"]);
   await shots(page, "import-seed");
 

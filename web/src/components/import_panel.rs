@@ -26,12 +26,18 @@ fn show(v: &Value) -> String {
     }
 }
 
-/// The record's facts as rows, sorted by field path.
+/// The record's facts as rows, in the order rules and the app page list them.
 fn rows(record: &AppRecord) -> Vec<Row> {
     let mut out = Vec::new();
     if let Ok(v) = serde_json::to_value(record) {
         walk(&v, "", &mut out);
     }
+    let order = capcheck_core::view::known_paths();
+    // Stable: the items of a list keep their order.
+    out.sort_by_key(|r| {
+        let base = r.field.split('[').next().unwrap_or_default();
+        order.iter().position(|p| *p == base).unwrap_or(order.len())
+    });
     out
 }
 
@@ -41,7 +47,10 @@ fn walk(v: &Value, path: &str, out: &mut Vec<Row>) {
             let value = m.get("value").map(show).unwrap_or_default();
             let raw = m.get("raw").map(show);
             let value = match raw {
-                Some(raw) if value.is_empty() => format!("not documented (\"{raw}\")"),
+                // A placeholder the page printed where nothing is documented: show its words.
+                Some(raw) if value.is_empty() || value == "not-documented" => {
+                    format!("not documented (\"{raw}\")")
+                }
                 _ if value.is_empty() => return,
                 _ => value,
             };
