@@ -3,7 +3,7 @@
 
 use capcheck_core::examples::{self, RuleExamples};
 use capcheck_core::explain::{self, Explanation};
-use capcheck_core::{rule, Diagnostic, RuleSource};
+use capcheck_core::Diagnostic;
 
 use leptos::prelude::*;
 
@@ -12,15 +12,8 @@ use crate::state::{AppState, RuleDoc};
 /// Runs the examples of `doc` as it stands; `Err` with the rule's own errors when it does not
 /// compile.
 pub fn run_examples(state: &AppState, doc: &RuleDoc) -> Result<RuleExamples, Vec<Diagnostic>> {
-    let file = doc.file();
     state.with_checker(|checker| {
-        let compiled = rule::compile(
-            checker.engine(),
-            &RuleSource {
-                name: &file,
-                text: &doc.text,
-            },
-        )?;
+        let compiled = doc.compile(checker, &doc.text)?;
         Ok(examples::run(
             checker.engine(),
             &compiled,
@@ -35,16 +28,8 @@ pub fn explain(state: &AppState, rule_id: &str, app_id: &str) -> Option<Explanat
     let doc = state
         .rules
         .with_untracked(|r| r.iter().find(|d| d.id == rule_id).cloned())?;
-    let file = doc.file();
     state.with_checker(|checker| {
-        let compiled = rule::compile(
-            checker.engine(),
-            &RuleSource {
-                name: &file,
-                text: &doc.text,
-            },
-        )
-        .ok()?;
+        let compiled = doc.compile(checker, &doc.text).ok()?;
         let app = checker.dataset().get(app_id)?;
         Some(explain::explain(
             checker.engine(),

@@ -33,6 +33,18 @@ impl RuleDoc {
     pub fn file(&self) -> String {
         format!("rules/{}.rhai", self.id)
     }
+
+    /// Compiles `text` (the working text or the baseline) as this rule's file, with the
+    /// checker's engine.
+    pub fn compile(&self, checker: &Checker, text: &str) -> Result<rule::Rule, Vec<Diagnostic>> {
+        rule::compile(
+            checker.engine(),
+            &RuleSource {
+                name: &self.file(),
+                text,
+            },
+        )
+    }
 }
 
 /// A rule's latest evaluation.
@@ -214,16 +226,9 @@ impl AppState {
     /// Compiles and runs one rule, with its baseline when `with_baseline`.
     fn run(&self, doc: &RuleDoc, with_baseline: bool, previous: Option<&RuleResult>) -> RuleResult {
         let start = now();
-        let file = doc.file();
         let mut result = RuleResult::default();
         self.checker.update_value(|checker| {
-            match rule::compile(
-                checker.engine(),
-                &RuleSource {
-                    name: &file,
-                    text: &doc.text,
-                },
-            ) {
+            match doc.compile(checker, &doc.text) {
                 Ok(compiled) => {
                     let outcome = checker.evaluate_rule(&compiled);
                     result.findings = Arc::new(checker.findings(&compiled, &outcome));
@@ -234,13 +239,7 @@ impl AppState {
                 Err(diags) => result.diagnostics = diags,
             }
             result.baseline_findings = if with_baseline {
-                match rule::compile(
-                    checker.engine(),
-                    &RuleSource {
-                        name: &file,
-                        text: &doc.baseline,
-                    },
-                ) {
+                match doc.compile(checker, &doc.baseline) {
                     Ok(base) => {
                         let outcome = checker.evaluate_rule(&base);
                         outcome
