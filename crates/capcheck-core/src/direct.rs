@@ -111,7 +111,12 @@ impl Data {
 
 /// One app's field values, in the order of [`view::fields`].
 pub fn table(record: &AppRecord) -> Vec<Data> {
-    view::fields(record)
+    table_from(&view::fields(record))
+}
+
+/// [`table`] from the record's [`view::fields`], for callers that also need them.
+pub fn table_from(fields: &[view::Field]) -> Vec<Data> {
+    fields
         .iter()
         .map(|f| Data::from_dynamic(&f.value))
         .collect()

@@ -17,7 +17,7 @@ use crate::diagnostic::Diagnostic;
 use crate::direct::{self, Program};
 use crate::report::{Evidence, Finding, Report};
 use crate::rule::{rhai_span, Rule};
-use crate::view::{dynamic_to_json, fields, to_dynamic};
+use crate::view::{dynamic_to_json, fields, to_dynamic_from};
 
 /// What rules are evaluated against besides the app: the date and user settings.
 #[derive(Debug, Clone, PartialEq)]
@@ -105,12 +105,7 @@ pub struct Checker {
 impl Checker {
     /// Converts every app once and builds its scope.
     pub fn new(engine: Engine, dataset: Dataset, rules: Vec<Rule>, context: Context) -> Checker {
-        let scopes = build_scopes(&dataset, &context);
-        let tables = dataset
-            .apps
-            .iter()
-            .map(|a| direct::table(&a.record))
-            .collect();
+        let (scopes, tables) = prepare(&dataset, &context);
         let programs = rules.iter().map(|r| Program::compile(&r.ast)).collect();
         let env = direct::Env::new(&context.today, &context.settings);
         Checker {
@@ -175,7 +170,7 @@ impl Checker {
 
     /// Replaces the context and rebuilds the apps' scopes.
     pub fn set_context(&mut self, context: Context) {
-        self.scopes = build_scopes(&self.dataset, &context);
+        self.scopes = prepare(&self.dataset, &context).0;
         self.env = direct::Env::new(&context.today, &context.settings);
         self.context = context;
     }
@@ -336,19 +331,24 @@ impl Checker {
     }
 }
 
-fn build_scopes(dataset: &Dataset, context: &Context) -> Vec<Scope<'static>> {
+/// Each app's scope for rhai and its table for direct evaluation, from one pass over its fields.
+fn prepare(dataset: &Dataset, context: &Context) -> (Vec<Scope<'static>>, Vec<Vec<direct::Data>>) {
     let settings = settings_dynamic(context);
     let today: ImmutableString = context.today.as_str().into();
-    let scope_of =
-        |app: &LoadedApp| app_scope(today.clone(), settings.clone(), to_dynamic(&app.record));
+    let prepare_app = |app: &LoadedApp| {
+        let fields = fields(&app.record);
+        let table = direct::table_from(&fields);
+        let scope = app_scope(today.clone(), settings.clone(), to_dynamic_from(fields));
+        (scope, table)
+    };
     #[cfg(feature = "parallel")]
     {
         use rayon::prelude::*;
-        dataset.apps.par_iter().map(scope_of).collect()
+        dataset.apps.par_iter().map(prepare_app).unzip()
     }
     #[cfg(not(feature = "parallel"))]
     {
-        dataset.apps.iter().map(scope_of).collect()
+        dataset.apps.iter().map(prepare_app).unzip()
     }
 }
 

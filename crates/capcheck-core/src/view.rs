@@ -405,8 +405,13 @@ pub fn key_capabilities(record: &AppRecord) -> KeyCapabilities<'_> {
 
 /// The app as rules see it: an object map built from [`fields`].
 pub fn to_dynamic(record: &AppRecord) -> Dynamic {
+    to_dynamic_from(fields(record))
+}
+
+/// [`to_dynamic`] from the record's [`fields`], for callers that also need them.
+pub fn to_dynamic_from(fields: Vec<Field>) -> Dynamic {
     let mut root = Map::new();
-    for field in fields(record) {
+    for field in fields {
         insert_path(&mut root, field.path, field.value);
     }
     Dynamic::from_map(root)
