@@ -8,7 +8,6 @@
 
 use std::collections::HashMap;
 
-use serde::Deserialize;
 use serde_json::Value as Json;
 
 use crate::date::parse_date;
@@ -156,60 +155,66 @@ fn parse_toml(name: &str, text: &str) -> (Vec<LoadedApp>, Vec<Diagnostic>) {
         diags.sort_by_key(|d| d.span.map(|s| s.start));
         return (Vec::new(), diags);
     }
-    let mut table = table;
-    let mut diags = Vec::new();
-    let mut removed: Vec<Vec<String>> = Vec::new();
-    for _ in 0..MAX_ERRORS_PER_RECORD {
-        let de = toml::de::Deserializer::from(table.clone());
-        match AppRecord::deserialize(de) {
-            Ok(record) => {
-                // What is left after setting bad keys aside is still checked, so one run
-                // reports everything.
-                let clean = diags.is_empty();
-                check_record(name, text, Origin::Toml, &record, text, &mut diags);
-                if clean && diags.is_empty() {
-                    let app = LoadedApp {
-                        record,
-                        file: name.to_owned(),
-                        offset: 0,
-                    };
-                    return (vec![app], diags);
-                }
-                return (Vec::new(), diags);
-            }
-            Err(err) => {
-                // The error's span names the field: no path tracking inside serde, which
-                // would copy every deserializer per field type (a third of the browser app).
-                let mut path = err
-                    .span()
-                    .map(|r| locate::toml_path_at(table.get_ref(), r.start))
-                    .unwrap_or_default();
-                extend_with_unknown(&mut path, err.message());
-                let span = err
-                    .span()
-                    .map(|r| Span::from_range(text, r.start, r.end))
-                    .or_else(|| locate::toml(text, &path));
-                let message = describe(err.message());
-                let missing = missing_field(err.message());
-                if caused_by_set_aside(&removed, &path, missing.as_deref()) {
-                    break;
-                }
-                diags.push(
-                    Diagnostic::error("invalid-record", name, message)
-                        .with_span(span)
-                        .with_field(field_of(&path, missing.as_deref())),
-                );
-                if missing.is_some() {
-                    break;
-                }
-                match set_aside(&path, |p| locate::remove_toml(table.get_mut(), p)) {
-                    Some(p) => removed.push(p),
-                    None => break,
-                }
-            }
+    // A TOML record is read as its JSON tree, through the one deserializer JSON records use:
+    // a second serde deserializer would copy every model type's reader into the browser app.
+    let item = match toml_to_json(table.get_ref()) {
+        Ok(item) => item,
+        Err((range, message)) => {
+            let span = Span::from_range(text, range.start, range.end);
+            let path = locate::toml_path_at(table.get_ref(), range.start);
+            let diag = Diagnostic::error("invalid-record", name, message)
+                .with_span(Some(span))
+                .with_field(join_path(&path));
+            return (Vec::new(), vec![diag]);
         }
+    };
+    let mut diags = Vec::new();
+    match record_from_tree(name, text, Origin::Toml, text, item, &mut diags) {
+        Some(record) if diags.is_empty() => {
+            let app = LoadedApp {
+                record,
+                file: name.to_owned(),
+                offset: 0,
+            };
+            (vec![app], diags)
+        }
+        _ => (Vec::new(), diags),
     }
-    (Vec::new(), diags)
+}
+
+/// A TOML table as the JSON tree it stands for. Dates and times become their text (the model's
+/// dates are strings); integers outside `i64` and non-finite floats are errors at their span.
+fn toml_to_json(table: &toml::de::DeTable<'_>) -> Result<Json, (std::ops::Range<usize>, String)> {
+    use toml::de::DeValue;
+    fn value(v: &toml::Spanned<DeValue<'_>>) -> Result<Json, (std::ops::Range<usize>, String)> {
+        Ok(match v.get_ref() {
+            DeValue::String(s) => Json::String(s.to_string()),
+            DeValue::Integer(i) => match i64::from_str_radix(i.as_str(), i.radix()) {
+                Ok(n) => Json::from(n),
+                Err(_) => return Err((v.span(), format!("integer `{i}` is out of range"))),
+            },
+            DeValue::Float(f) => match f
+                .as_str()
+                .parse::<f64>()
+                .ok()
+                .and_then(serde_json::Number::from_f64)
+            {
+                Some(n) => Json::Number(n),
+                None => return Err((v.span(), format!("float `{f}` is not a finite number"))),
+            },
+            DeValue::Boolean(b) => Json::Bool(*b),
+            DeValue::Datetime(d) => Json::String(d.to_string()),
+            DeValue::Array(items) => {
+                Json::Array(items.iter().map(value).collect::<Result<_, _>>()?)
+            }
+            DeValue::Table(t) => toml_to_json(t)?,
+        })
+    }
+    let mut map = serde_json::Map::new();
+    for (k, v) in table.iter() {
+        map.insert(k.get_ref().to_string(), value(v)?);
+    }
+    Ok(Json::Object(map))
 }
 
 fn parse_json(name: &str, text: &str) -> (Vec<LoadedApp>, Vec<Diagnostic>) {
@@ -247,7 +252,11 @@ fn parse_json(name: &str, text: &str) -> (Vec<LoadedApp>, Vec<Diagnostic>) {
                     return (Some(app), diags);
                 }
             }
-            Err(_) => json_errors(name, text, offset, raw, &mut diags),
+            Err(_) => {
+                if let Ok(item) = serde_json::from_str::<Json>(raw) {
+                    record_from_tree(name, text, Origin::Json(offset), raw, item, &mut diags);
+                }
+            }
         }
         (None, diags)
     };
@@ -267,57 +276,75 @@ fn parse_json(name: &str, text: &str) -> (Vec<LoadedApp>, Vec<Diagnostic>) {
     (apps, diags)
 }
 
-/// Every type error in one JSON record: report one, set its key aside, try again.
-fn json_errors(name: &str, text: &str, offset: usize, raw: &str, diags: &mut Vec<Diagnostic>) {
-    let Ok(mut item) = serde_json::from_str::<Json>(raw) else {
-        return;
+/// Reads a record from its JSON tree, reporting every type error: report one, set its key aside,
+/// try again. Returns the record when it reads (other checks may still have failed).
+fn record_from_tree(
+    name: &str,
+    text: &str,
+    origin: Origin,
+    raw: &str,
+    mut item: Json,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<AppRecord> {
+    let at = |path: &[String], unknown: bool| match origin {
+        Origin::Toml if unknown => locate::toml_key(text, path),
+        // The record itself (a missing top-level field) is the whole file: point at its start.
+        Origin::Toml => locate::toml(text, path).or(Some(Span::from_range(text, 0, 0))),
+        Origin::Json(offset) => {
+            locate::json(text, offset, path).or(Some(Span::from_range(text, offset, offset)))
+        }
     };
-    let start = Some(Span::from_range(text, offset, offset));
     let mut removed: Vec<Vec<String>> = Vec::new();
     for _ in 0..MAX_ERRORS_PER_RECORD {
-        // Re-read from text, so one deserializer serves the first pass and the retries.
+        // Read from text, so one deserializer serves every format, the first pass and the retries.
         let current = serde_json::to_string(&item).unwrap_or_default();
         let err = match serde_json::from_str::<AppRecord>(&current) {
             Ok(record) => {
-                check_record(name, text, Origin::Json(offset), &record, raw, diags);
-                return;
+                check_record(name, text, origin, &record, raw, diags);
+                return Some(record);
             }
             Err(err) => err,
         };
         let message = err.to_string();
         let missing = missing_field(&message);
-        let mut at = Span::from_line_column(&current, err.line(), err.column()).start;
+        let mut at_byte = Span::from_line_column(&current, err.line(), err.column()).start;
         if missing.is_some() {
             // A missing field is reported at its object's closing brace: step past it, so the
             // path is the object's own.
-            at += 1;
+            at_byte += 1;
         }
-        let mut path = locate::json_path_at(&current, at);
-        extend_with_unknown(&mut path, &message);
+        let mut path = locate::json_path_at(&current, at_byte);
+        let unknown = extend_with_unknown(&mut path, &message);
         if caused_by_set_aside(&removed, &path, missing.as_deref()) {
-            return;
+            return None;
         }
         diags.push(
             Diagnostic::error("invalid-record", name, describe(&message))
-                .with_span(locate::json(text, offset, &path).or(start))
+                .with_span(at(&path, unknown))
                 .with_field(field_of(&path, missing.as_deref())),
         );
         if missing.is_some() {
-            return;
+            return None;
         }
         match set_aside(&path, |p| locate::remove_json(&mut item, p)) {
             Some(p) => removed.push(p),
-            None => return,
+            None => return None,
         }
     }
+    None
 }
 
-/// Adds the field an "unknown field" error names, when the path stops short of it.
-fn extend_with_unknown(path: &mut Vec<String>, message: &str) {
-    if let Some(field) = backticked_after(message, "unknown field ") {
-        if path.last() != Some(&field) {
-            path.push(field);
+/// Adds the field an "unknown field" error names, when the path stops short of it. True for an
+/// unknown field.
+fn extend_with_unknown(path: &mut Vec<String>, message: &str) -> bool {
+    match backticked_after(message, "unknown field ") {
+        Some(field) => {
+            if path.last() != Some(&field) {
+                path.push(field);
+            }
+            true
         }
+        None => false,
     }
 }
 
@@ -615,6 +642,28 @@ mod tests {
         );
         assert_eq!(got.len(), 1, "{got:?}");
         assert!(got[0].3.contains("missing field `id`"));
+    }
+
+    #[test]
+    fn toml_dates_read_as_text_and_huge_integers_are_errors_at_their_field() {
+        let (apps, diags) = parse_file(
+            "acme.toml",
+            &MINIMAL.replace("\"2026-03-09\"", "2026-03-09"),
+        );
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(
+            apps[0].record.sources[0].updated.as_deref(),
+            Some("2026-03-09")
+        );
+        let text = record("[scim]\navailable = { value = \"yes\", line = 99999999999999999999 }");
+        let got = errors("acme.toml", &text);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(
+            (got[0].0.as_str(), got[0].1),
+            ("scim.available.line", 4),
+            "{got:?}"
+        );
+        assert!(got[0].3.contains("out of range"), "{got:?}");
     }
 
     #[test]

@@ -10,6 +10,16 @@ use crate::diagnostic::Span;
 /// The span of the value at `path` in a TOML document, or of the deepest part of the path that
 /// exists. `None` when the document does not parse.
 pub fn toml(text: &str, path: &[String]) -> Option<Span> {
+    toml_span(text, path, false)
+}
+
+/// Like [`toml`], but the span of the last key of `path` rather than its value: where an unknown
+/// field is pointed at.
+pub fn toml_key(text: &str, path: &[String]) -> Option<Span> {
+    toml_span(text, path, true)
+}
+
+fn toml_span(text: &str, path: &[String], key: bool) -> Option<Span> {
     let (root, errors) = DeTable::parse_recoverable(text);
     if !errors.is_empty() {
         return None;
@@ -17,7 +27,13 @@ pub fn toml(text: &str, path: &[String]) -> Option<Span> {
     let mut table: &DeTable<'_> = root.get_ref();
     let mut best: Option<std::ops::Range<usize>> = None;
     let mut current: Option<&Spanned<DeValue<'_>>> = None;
-    for seg in path {
+    for (i, seg) in path.iter().enumerate() {
+        if key && i + 1 == path.len() {
+            if let Some((k, _)) = table.iter().find(|(k, _)| k.get_ref() == seg) {
+                best = Some(k.span());
+            }
+            break;
+        }
         let next = match current.map(Spanned::get_ref) {
             None => table.get(seg.as_str()),
             Some(DeValue::Table(t)) => t.get(seg.as_str()),
@@ -131,25 +147,6 @@ pub fn json_path_at(text: &str, offset: usize) -> Vec<String> {
         .collect()
 }
 
-/// Removes the value at `path` from a TOML table. False when there is nothing to remove.
-pub fn remove_toml(root: &mut DeTable<'_>, path: &[String]) -> bool {
-    let Some((last, parents)) = path.split_last() else {
-        return false;
-    };
-    let mut table = root;
-    for seg in parents {
-        let Some(value) = table.get_mut(seg.as_str()) else {
-            return false;
-        };
-        match value.get_mut() {
-            DeValue::Table(t) => table = t,
-            // An error inside an array of tables is rare; checking stops there.
-            _ => return false,
-        }
-    }
-    table.remove(last.as_str()).is_some()
-}
-
 /// The span of the key at `path` in the JSON record starting at byte `start` of `text`, found by
 /// scanning for each key in order. Numeric segments are array indexes and are skipped. Good
 /// enough for pointing a person at a field; `None` when a key is not found.
@@ -256,9 +253,5 @@ mod tests {
         assert!(remove_json(&mut v, &p("a.b")));
         assert_eq!(v, serde_json::json!({"a": {"c": 2}}));
         assert!(!remove_json(&mut v, &p("a.zzz")));
-
-        let (mut t, _) = DeTable::parse_recoverable("[a]\nb = 1\nc = 2\n");
-        assert!(remove_toml(t.get_mut(), &p("a.b")));
-        assert!(!remove_toml(t.get_mut(), &p("a.b")));
     }
 }

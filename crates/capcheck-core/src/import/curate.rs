@@ -77,7 +77,11 @@ pub fn keep_curated(fresh: &AppRecord, existing: &AppRecord) -> AppRecord {
         return fresh.clone();
     };
     carry(&mut a, &b);
-    serde_json::from_value(a).unwrap_or_else(|_| fresh.clone())
+    // Through text, not `from_value`: the dataset reader's deserializer, not a second copy of it.
+    serde_json::to_string(&a)
+        .ok()
+        .and_then(|t| serde_json::from_str(&t).ok())
+        .unwrap_or_else(|| fresh.clone())
 }
 
 fn carry(a: &mut Value, b: &Value) {
