@@ -8,7 +8,7 @@ use rhai::packages::{
     BasicArrayPackage, BasicMapPackage, BasicMathPackage, CorePackage, LogicPackage,
     MoreStringPackage, Package,
 };
-use rhai::{Array, Dynamic, Engine, EvalAltResult, ImmutableString, OptimizationLevel, Position};
+use rhai::{Array, Dynamic, Engine, EvalAltResult, ImmutableString, Position};
 
 use crate::date::{days_between, parse_date};
 
@@ -45,7 +45,6 @@ pub fn build() -> Engine {
     engine
         .set_strict_variables(true)
         .set_fail_on_invalid_map_property(true)
-        .set_optimization_level(OptimizationLevel::Simple)
         .set_max_operations(MAX_OPERATIONS)
         .set_max_call_levels(MAX_CALL_LEVELS)
         .set_max_expr_depths(MAX_EXPR_DEPTHS.0, MAX_EXPR_DEPTHS.1)

@@ -61,7 +61,8 @@ pub(crate) fn json_to_dynamic(value: &serde_json::Value) -> Dynamic {
         Value::Bool(b) => (*b).into(),
         Value::Number(n) => match n.as_i64() {
             Some(i) => i.into(),
-            None => n.as_f64().map_or(Dynamic::UNIT, Dynamic::from_float),
+            // Rules have whole numbers only (rhai's `no_float`): a decimal stays its text.
+            None => ImmutableString::from(n.to_string()).into(),
         },
         Value::String(s) => ImmutableString::from(s.as_str()).into(),
         Value::Array(a) => Dynamic::from_array(a.iter().map(json_to_dynamic).collect()),

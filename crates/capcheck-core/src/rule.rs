@@ -131,8 +131,15 @@ pub fn compile(engine: &Engine, source: &RuleSource<'_>) -> Result<Rule, Vec<Dia
     let ast = engine
         .compile_with_scope(&compile_scope(), source.text)
         .map_err(|e| {
-            vec![err("rule-syntax", e.err_type().to_string())
-                .with_span(rhai_span(source.text, e.position()))]
+            let span = rhai_span(source.text, e.position());
+            let mut d = err("rule-syntax", e.err_type().to_string()).with_span(span);
+            if span.is_some_and(|s| after_decimal_point(source.text, s.start)) {
+                d = d.with_help(
+                    "rules have whole numbers only (the data has no decimals): write `15` \
+                     rather than `1.5`, scaling the other side to match",
+                );
+            }
+            vec![d]
         })?;
     let mut diags = Vec::new();
     let reads = reads_of(&ast, source.text);
@@ -196,6 +203,15 @@ pub fn rhai_span(text: &str, pos: rhai::Position) -> Option<Span> {
         line,
         pos.position().unwrap_or(1),
     ))
+}
+
+/// True when byte `at` is a digit right after `<digit>.`: where a decimal number stops the parser.
+fn after_decimal_point(text: &str, at: usize) -> bool {
+    let b = text.as_bytes();
+    at >= 2
+        && b.get(at).is_some_and(u8::is_ascii_digit)
+        && b[at - 1] == b'.'
+        && b[at - 2].is_ascii_digit()
 }
 
 /// The leading `//` comment block, without the slashes.
@@ -350,6 +366,21 @@ mod tests {
         let s = d[0].span.unwrap();
         assert_eq!((s.line, s.column), (3, 11));
         assert_eq!(d[0].rule.as_deref(), Some("sample-rule"));
+    }
+
+    #[test]
+    fn a_decimal_number_is_an_error_that_says_why() {
+        let d =
+            compile_text(&format!("{META}\napp.scim.available == \"no\" && 2.5 > 1")).unwrap_err();
+        assert_eq!(d[0].code, "rule-syntax");
+        assert!(
+            d[0].help
+                .as_deref()
+                .is_some_and(|h| h.contains("whole numbers")),
+            "{d:?}"
+        );
+        let d = compile_text(&format!("{META}\nlet x = ;")).unwrap_err();
+        assert_eq!(d[0].help, None);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! instance), which loses the positions of what was folded. Examples and explanations need
 //! those positions, so they read a second, unoptimized parse of the same text.
 
-use rhai::{Dynamic, Expr, OptimizationLevel, Position, Scope, AST};
+use rhai::{Dynamic, Expr, Position, Scope, AST};
 
 use crate::diagnostic::Span;
 use crate::rule::SCOPE_NAMES;
@@ -15,11 +15,8 @@ pub(crate) fn unoptimized(text: &str) -> Option<AST> {
     thread_local! {
         // Built once per thread: building an engine costs more than parsing a rule, and the
         // browser parses on every keystroke.
-        static PARSER: rhai::Engine = {
-            let mut engine = crate::engine::build();
-            engine.set_optimization_level(OptimizationLevel::None);
-            engine
-        };
+        // rhai is built with `no_optimize`, so this is the AST exactly as written.
+        static PARSER: rhai::Engine = crate::engine::build();
     }
     let mut scope = Scope::new();
     for name in SCOPE_NAMES {
