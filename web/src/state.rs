@@ -485,7 +485,7 @@ impl AppState {
         }
         self.data_diagnostics.set(diags);
         if !added.is_empty() {
-            set.apps.sort_by(|a, b| a.record.id.cmp(&b.record.id));
+            capcheck_core::order::sort_by(&mut set.apps, |a, b| a.record.id.cmp(&b.record.id));
             let label = format!("{} + imported {}", self.base_label(), added.join(", "));
             self.set_dataset(set, label);
         }
@@ -585,7 +585,9 @@ impl AppState {
                 .flat_map(|x| x.findings.iter().cloned())
                 .collect()
         });
-        all.sort_by(|a, b| a.app.cmp(&b.app).then_with(|| a.rule.cmp(&b.rule)));
+        capcheck_core::order::sort_by(&mut all, |a, b| {
+            a.app.cmp(&b.app).then_with(|| a.rule.cmp(&b.rule))
+        });
         all
     }
 

@@ -83,7 +83,7 @@ pub fn load(files: &[DataFile<'_>]) -> (Dataset, Vec<Diagnostic>) {
             apps.push(app);
         }
     }
-    apps.sort_by(|a, b| a.record.id.cmp(&b.record.id));
+    crate::order::sort_by(&mut apps, |a, b| a.record.id.cmp(&b.record.id));
     (Dataset { apps }, diagnostics)
 }
 
@@ -152,7 +152,7 @@ fn parse_toml(name: &str, text: &str) -> (Vec<LoadedApp>, Vec<Diagnostic>) {
                 Diagnostic::error("syntax", name, one_line(e.message())).with_span(span)
             })
             .collect();
-        diags.sort_by_key(|d| d.span.map(|s| s.start));
+        crate::order::sort_by_key(&mut diags, |d| d.span.map(|s| s.start));
         return (Vec::new(), diags);
     }
     // A TOML record is read as its JSON tree, through the one deserializer JSON records use:

@@ -46,10 +46,11 @@ impl FindingsDiff<'_> {
 }
 
 fn keyed(findings: &[Finding]) -> BTreeMap<(&str, &str), &Finding> {
-    findings
-        .iter()
-        .map(|f| ((f.rule.as_str(), f.app.as_str()), f))
-        .collect()
+    crate::order::map_from(
+        findings
+            .iter()
+            .map(|f| ((f.rule.as_str(), f.app.as_str()), f)),
+    )
 }
 
 fn same(a: &Finding, b: &Finding) -> bool {

@@ -67,10 +67,10 @@ pub(crate) fn json_to_dynamic(value: &serde_json::Value) -> Dynamic {
         Value::String(s) => ImmutableString::from(s.as_str()).into(),
         Value::Array(a) => Dynamic::from_array(a.iter().map(json_to_dynamic).collect()),
         Value::Object(o) => {
-            let map: Map = o
-                .iter()
-                .map(|(k, v)| (k.as_str().into(), json_to_dynamic(v)))
-                .collect();
+            let map: Map = crate::order::map_from(
+                o.iter()
+                    .map(|(k, v)| (k.as_str().into(), json_to_dynamic(v))),
+            );
             Dynamic::from_map(map)
         }
     }
@@ -365,9 +365,9 @@ pub(crate) fn app_scope(today: ImmutableString, settings: Dynamic, app: Dynamic)
 
 /// `settings` as rules see them.
 pub(crate) fn settings_dynamic(context: &Context) -> Dynamic {
-    json_to_dynamic(&serde_json::Value::Object(
-        context.settings.clone().into_iter().collect(),
-    ))
+    json_to_dynamic(&serde_json::Value::Object(crate::order::json_object(
+        context.settings.clone(),
+    )))
 }
 
 fn chunk_size(apps: usize, parallel: bool) -> usize {
@@ -637,14 +637,11 @@ pub(crate) fn evidence_for(fields: &[crate::view::Field], path: &str) -> Option<
     }
     // A whole section (`app.scim`): its fields as one object.
     let prefix = format!("{path}.");
-    let members: serde_json::Map<String, serde_json::Value> = fields
-        .iter()
-        .filter_map(|f| {
-            f.path
-                .strip_prefix(&prefix)
-                .map(|rest| (rest.to_owned(), dynamic_to_json(&f.value)))
-        })
-        .collect();
+    let members = crate::order::json_object(fields.iter().filter_map(|f| {
+        f.path
+            .strip_prefix(&prefix)
+            .map(|rest| (rest.to_owned(), dynamic_to_json(&f.value)))
+    }));
     (!members.is_empty()).then(|| Evidence {
         field: path.to_owned(),
         value: serde_json::Value::Object(members),

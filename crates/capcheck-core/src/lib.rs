@@ -46,6 +46,7 @@ pub mod import;
 mod locate;
 pub mod location;
 pub mod model;
+pub mod order;
 pub mod report;
 pub mod rule;
 #[cfg(feature = "schema")]

@@ -216,7 +216,9 @@ impl Report {
         mut findings: Vec<Finding>,
         diagnostics: Vec<Diagnostic>,
     ) -> Report {
-        findings.sort_by(|a, b| a.app.cmp(&b.app).then_with(|| a.rule.cmp(&b.rule)));
+        crate::order::sort_by(&mut findings, |a, b| {
+            a.app.cmp(&b.app).then_with(|| a.rule.cmp(&b.rule))
+        });
         let summary = Summary {
             apps,
             rules,

@@ -110,7 +110,7 @@ pub fn compile_all(engine: &Engine, sources: &[RuleSource<'_>]) -> (Vec<Rule>, V
             Err(mut d) => diags.append(&mut d),
         }
     }
-    rules.sort_by(|a, b| a.id.cmp(&b.id));
+    crate::order::sort_by(&mut rules, |a, b| a.id.cmp(&b.id));
     (rules, diags)
 }
 

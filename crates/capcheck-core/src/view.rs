@@ -467,11 +467,9 @@ pub fn dynamic_to_json(value: &Dynamic) -> serde_json::Value {
         return Value::Array(a.iter().map(dynamic_to_json).collect());
     }
     if let Some(m) = value.read_lock::<Map>() {
-        return Value::Object(
-            m.iter()
-                .map(|(k, v)| (k.to_string(), dynamic_to_json(v)))
-                .collect(),
-        );
+        return Value::Object(crate::order::json_object(
+            m.iter().map(|(k, v)| (k.to_string(), dynamic_to_json(v))),
+        ));
     }
     Value::String(value.to_string())
 }

@@ -29,7 +29,7 @@ pub fn AppPage(state: AppState, id: String, focus: Option<String>) -> impl IntoV
             .into_iter()
             .filter(|f| f.app == app_id)
             .collect();
-        f.sort_by(|a, b| {
+        capcheck_core::order::sort_by(&mut f, |a, b| {
             b.severity
                 .cmp(&a.severity)
                 .then_with(|| a.rule.cmp(&b.rule))

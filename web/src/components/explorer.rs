@@ -105,7 +105,7 @@ pub fn Explorer(state: AppState) -> impl IntoView {
                 .cloned()
                 .collect()
         });
-        out.sort_by(|a, b| {
+        capcheck_core::order::sort_by(&mut out, |a, b| {
             let o = match key {
                 "findings" => b
                     .worst

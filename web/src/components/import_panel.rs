@@ -34,7 +34,7 @@ fn rows(record: &AppRecord) -> Vec<Row> {
     }
     let order = capcheck_core::view::known_paths();
     // Stable: the items of a list keep their order.
-    out.sort_by_key(|r| {
+    capcheck_core::order::sort_by_key(&mut out, |r| {
         let base = r.field.split('[').next().unwrap_or_default();
         order.iter().position(|p| *p == base).unwrap_or(order.len())
     });

@@ -112,7 +112,7 @@ pub fn import_page(name: &str, text: &str) -> ImportResult {
     }
     records.extend(related::records(&lines, document, &mut warn));
     let mut warnings = warn.list;
-    warnings.sort_by_key(|d| d.span.map(|s| (s.line, s.column)));
+    crate::order::sort_by_key(&mut warnings, |d| d.span.map(|s| (s.line, s.column)));
     ImportResult { records, warnings }
 }
 

@@ -220,7 +220,7 @@ fn idps_in(text: &str) -> Vec<Idp> {
             }
         }
     }
-    found.sort_by_key(|(i, _)| *i);
+    crate::order::sort_by_key(&mut found, |(i, _)| *i);
     found.into_iter().map(|(_, idp)| idp).collect()
 }
 
