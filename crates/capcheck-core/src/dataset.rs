@@ -183,7 +183,7 @@ fn parse_toml(name: &str, text: &str) -> (Vec<LoadedApp>, Vec<Diagnostic>) {
 }
 
 /// A TOML table as the JSON tree it stands for. Dates and times become their text (the model's
-/// dates are strings); integers outside `i64` and non-finite floats are errors at their span.
+/// dates are strings); integers outside `i64` and decimals are errors at their span.
 fn toml_to_json(table: &toml::de::DeTable<'_>) -> Result<Json, (std::ops::Range<usize>, String)> {
     use toml::de::DeValue;
     fn value(v: &toml::Spanned<DeValue<'_>>) -> Result<Json, (std::ops::Range<usize>, String)> {
@@ -193,15 +193,14 @@ fn toml_to_json(table: &toml::de::DeTable<'_>) -> Result<Json, (std::ops::Range<
                 Ok(n) => Json::from(n),
                 Err(_) => return Err((v.span(), format!("integer `{i}` is out of range"))),
             },
-            DeValue::Float(f) => match f
-                .as_str()
-                .parse::<f64>()
-                .ok()
-                .and_then(serde_json::Number::from_f64)
-            {
-                Some(n) => Json::Number(n),
-                None => return Err((v.span(), format!("float `{f}` is not a finite number"))),
-            },
+            // No field of the model holds a decimal; saying so here also keeps float parsing
+            // out of the browser app.
+            DeValue::Float(f) => {
+                return Err((
+                    v.span(),
+                    format!("`{f}` is a decimal number; no field takes one"),
+                ))
+            }
             DeValue::Boolean(b) => Json::Bool(*b),
             DeValue::Datetime(d) => Json::String(d.to_string()),
             DeValue::Array(items) => {
@@ -664,6 +663,13 @@ mod tests {
             "{got:?}"
         );
         assert!(got[0].3.contains("out of range"), "{got:?}");
+        let got = errors("acme.toml", &record("[scim]\navailable = { value = 1.5 }"));
+        assert_eq!(
+            (got[0].0.as_str(), got[0].1),
+            ("scim.available.value", 4),
+            "{got:?}"
+        );
+        assert!(got[0].3.contains("decimal"), "{got:?}");
     }
 
     #[test]
