@@ -157,19 +157,21 @@ fn parse_toml(name: &str, text: &str) -> (Vec<LoadedApp>, Vec<Diagnostic>) {
     }
     // A TOML record is read as its JSON tree, through the one deserializer JSON records use:
     // a second serde deserializer would copy every model type's reader into the browser app.
-    let item = match toml_to_json(table.get_ref()) {
-        Ok(item) => item,
-        Err((range, message)) => {
-            let span = Span::from_range(text, range.start, range.end);
-            let path = locate::toml_path_at(table.get_ref(), range.start);
-            let diag = Diagnostic::error("invalid-record", name, message)
-                .with_span(Some(span))
-                .with_field(join_path(&path));
-            return (Vec::new(), vec![diag]);
-        }
-    };
+    let mut tree = TomlTree::default();
+    let item = tree.table(table.get_ref());
     let mut diags = Vec::new();
-    match record_from_tree(name, text, Origin::Toml, text, item, &mut diags) {
+    for (range, message, path) in tree.bad {
+        diags.push(
+            Diagnostic::error("invalid-record", name, message)
+                .with_span(Some(Span::from_range(text, range.start, range.end)))
+                .with_field(join_path(&path)),
+        );
+    }
+    let left_out = tree.left_out;
+    let record = record_from_tree(name, text, Origin::Toml, text, item, left_out, &mut diags);
+    // In the order of the file, values TOML can hold but a record cannot among the rest.
+    crate::order::sort_by_key(&mut diags, |d| d.span.map(|s| s.start));
+    match record {
         Some(record) if diags.is_empty() => {
             let app = LoadedApp {
                 record,
@@ -182,38 +184,77 @@ fn parse_toml(name: &str, text: &str) -> (Vec<LoadedApp>, Vec<Diagnostic>) {
     }
 }
 
-/// A TOML table as the JSON tree it stands for. Dates and times become their text (the model's
-/// dates are strings); integers outside `i64` and decimals are errors at their span.
-fn toml_to_json(table: &toml::de::DeTable<'_>) -> Result<Json, (std::ops::Range<usize>, String)> {
-    use toml::de::DeValue;
-    fn value(v: &toml::Spanned<DeValue<'_>>) -> Result<Json, (std::ops::Range<usize>, String)> {
-        Ok(match v.get_ref() {
+/// Turns a TOML table into the JSON tree it stands for. Dates and times become their text (the
+/// model's dates are strings). Integers outside `i64` and decimals are listed in `bad` and their
+/// key is left out (an array with one goes whole), so the rest of the record is still checked.
+#[derive(Default)]
+struct TomlTree {
+    path: Vec<String>,
+    /// Each value a record cannot hold: its span, the message and its path.
+    bad: Vec<(std::ops::Range<usize>, String, Vec<String>)>,
+    /// The keys left out for them.
+    left_out: Vec<Vec<String>>,
+}
+
+impl TomlTree {
+    fn table(&mut self, table: &toml::de::DeTable<'_>) -> Json {
+        let mut map = serde_json::Map::new();
+        for (k, v) in table.iter() {
+            self.path.push(k.get_ref().to_string());
+            match self.value(v) {
+                Some(json) => {
+                    map.insert(k.get_ref().to_string(), json);
+                }
+                None => self.left_out.push(self.path.clone()),
+            }
+            self.path.pop();
+        }
+        Json::Object(map)
+    }
+
+    fn value(&mut self, v: &toml::Spanned<toml::de::DeValue<'_>>) -> Option<Json> {
+        use toml::de::DeValue;
+        Some(match v.get_ref() {
             DeValue::String(s) => Json::String(s.to_string()),
             DeValue::Integer(i) => match i64::from_str_radix(i.as_str(), i.radix()) {
                 Ok(n) => Json::from(n),
-                Err(_) => return Err((v.span(), format!("integer `{i}` is out of range"))),
+                Err(_) => return self.refuse(v, format!("integer `{i}` is out of range")),
             },
             // No field of the model holds a decimal; saying so here also keeps float parsing
             // out of the browser app.
             DeValue::Float(f) => {
-                return Err((
-                    v.span(),
-                    format!("`{f}` is a decimal number; no field takes one"),
-                ))
+                return self.refuse(v, format!("`{f}` is a decimal number; no field takes one"))
             }
             DeValue::Boolean(b) => Json::Bool(*b),
             DeValue::Datetime(d) => Json::String(d.to_string()),
             DeValue::Array(items) => {
-                Json::Array(items.iter().map(value).collect::<Result<_, _>>()?)
+                let mut out = Vec::with_capacity(items.len());
+                let mut whole = true;
+                for (i, item) in items.iter().enumerate() {
+                    self.path.push(i.to_string());
+                    match self.value(item) {
+                        Some(json) => out.push(json),
+                        None => whole = false,
+                    }
+                    self.path.pop();
+                }
+                if !whole {
+                    return None;
+                }
+                Json::Array(out)
             }
-            DeValue::Table(t) => toml_to_json(t)?,
+            DeValue::Table(t) => self.table(t),
         })
     }
-    let mut map = serde_json::Map::new();
-    for (k, v) in table.iter() {
-        map.insert(k.get_ref().to_string(), value(v)?);
+
+    fn refuse(
+        &mut self,
+        v: &toml::Spanned<toml::de::DeValue<'_>>,
+        message: String,
+    ) -> Option<Json> {
+        self.bad.push((v.span(), message, self.path.clone()));
+        None
     }
-    Ok(Json::Object(map))
 }
 
 fn parse_json(name: &str, text: &str) -> (Vec<LoadedApp>, Vec<Diagnostic>) {
@@ -253,10 +294,13 @@ fn parse_json(name: &str, text: &str) -> (Vec<LoadedApp>, Vec<Diagnostic>) {
             }
             Err(_) => {
                 if let Ok(item) = serde_json::from_str::<Json>(raw) {
-                    record_from_tree(name, text, Origin::Json(offset), raw, item, &mut diags);
+                    let origin = Origin::Json(offset);
+                    record_from_tree(name, text, origin, raw, item, Vec::new(), &mut diags);
                 }
             }
         }
+        // In the order of the file, like a TOML record's.
+        crate::order::sort_by_key(&mut diags, |d| d.span.map(|s| s.start));
         (None, diags)
     };
     #[cfg(feature = "parallel")]
@@ -276,13 +320,15 @@ fn parse_json(name: &str, text: &str) -> (Vec<LoadedApp>, Vec<Diagnostic>) {
 }
 
 /// Reads a record from its JSON tree, reporting every type error: report one, set its key aside,
-/// try again. Returns the record when it reads (other checks may still have failed).
+/// try again. `removed` lists the paths already reported and left out. Returns the record when it
+/// reads (other checks may still have failed).
 fn record_from_tree(
     name: &str,
     text: &str,
     origin: Origin,
     raw: &str,
     mut item: Json,
+    mut removed: Vec<Vec<String>>,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<AppRecord> {
     let at = |path: &[String], unknown: bool| match origin {
@@ -293,7 +339,6 @@ fn record_from_tree(
             locate::json(text, offset, path).or(Some(Span::from_range(text, offset, offset)))
         }
     };
-    let mut removed: Vec<Vec<String>> = Vec::new();
     for _ in 0..MAX_ERRORS_PER_RECORD {
         // Read from text, so one deserializer serves every format, the first pass and the retries.
         let current = serde_json::to_string(&item).unwrap_or_default();
@@ -359,13 +404,13 @@ fn set_aside(path: &[String], mut remove: impl FnMut(&[String]) -> bool) -> Opti
 }
 
 /// True when an error is only the echo of a key set aside earlier: a required field reported
-/// missing because it was removed after its own error.
+/// missing because it was removed after its own error, or an error inside a removed value.
 fn caused_by_set_aside(removed: &[Vec<String>], path: &[String], missing: Option<&str>) -> bool {
-    missing.is_some_and(|m| {
-        let mut full = path.to_vec();
+    let mut full = path.to_vec();
+    if let Some(m) = missing {
         full.push(m.to_owned());
-        removed.iter().any(|r| full.starts_with(r))
-    })
+    }
+    removed.iter().any(|r| full.starts_with(r))
 }
 
 /// The field a diagnostic names: the error's path, plus the missing field's name.
@@ -679,12 +724,13 @@ mod tests {
             .replace("2026-03-09", "March 2026");
         let got = errors("acme.toml", &text);
         let fields: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+        // In the order of the file.
         assert_eq!(
             fields,
-            ["id", "sources[0].updated", "user_api.source"],
+            ["id", "user_api.source", "sources[0].updated"],
             "{got:?}"
         );
-        assert_eq!((got[0].1, got[1].1, got[2].1), (1, 6, 3));
+        assert_eq!((got[0].1, got[1].1, got[2].1), (1, 3, 6));
     }
 
     #[test]
