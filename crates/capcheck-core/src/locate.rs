@@ -60,38 +60,6 @@ fn toml_span(text: &str, path: &[String], key: bool) -> Option<Span> {
     best.map(|r| Span::from_range(text, r.start, r.end))
 }
 
-/// The path of the key or value whose span holds byte `offset`: where a TOML error points.
-/// Tables are searched whole, since a `[table]` header's span does not cover its body.
-pub fn toml_path_at(root: &DeTable<'_>, offset: usize) -> Vec<String> {
-    fn in_value(value: &Spanned<DeValue<'_>>, offset: usize, path: &mut Vec<String>) -> bool {
-        match value.get_ref() {
-            DeValue::Table(t) => in_table(t, offset, path),
-            DeValue::Array(items) => items.iter().enumerate().any(|(i, item)| {
-                path.push(i.to_string());
-                let found = in_value(item, offset, path) || item.span().contains(&offset);
-                if !found {
-                    path.pop();
-                }
-                found
-            }),
-            _ => value.span().contains(&offset),
-        }
-    }
-    fn in_table(table: &DeTable<'_>, offset: usize, path: &mut Vec<String>) -> bool {
-        table.iter().any(|(k, v)| {
-            path.push(k.get_ref().to_string());
-            let found = k.span().contains(&offset) || in_value(v, offset, path);
-            if !found {
-                path.pop();
-            }
-            found
-        })
-    }
-    let mut path = Vec::new();
-    in_table(root, offset, &mut path);
-    path
-}
-
 /// The path of the key or value at byte `offset` of one JSON value's text: where a JSON error
 /// points. A small scanner that tracks keys and indexes; enough to name the field.
 pub fn json_path_at(text: &str, offset: usize) -> Vec<String> {
@@ -229,11 +197,6 @@ mod tests {
 
     #[test]
     fn error_offsets_map_back_to_field_paths() {
-        let text = "id = \"x\"\n[sso]\nidps = { value = [\"okta\", \"ping\"] }\n";
-        let (t, _) = DeTable::parse_recoverable(text);
-        let at = text.find("ping").unwrap();
-        assert_eq!(toml_path_at(t.get_ref(), at), p("sso.idps.value.1"));
-        assert_eq!(toml_path_at(t.get_ref(), 1), p("id"));
         let json = r#"{"id": "a", "scim": {"available": {"value": "x"}}, "sso": {"idps": {"value": ["okta", "zz"]}}}"#;
         assert_eq!(
             json_path_at(json, json.find("\"x\"").unwrap() + 1),
