@@ -75,7 +75,8 @@ impl Baseline {
     /// Reads a baseline file; an error names the file, line and column.
     pub fn parse(name: &str, text: &str) -> Result<Baseline, Box<Diagnostic>> {
         let baseline: Baseline = serde_json::from_str(text).map_err(|e| {
-            let span = (e.line() > 0).then(|| Span::from_line_column(text, e.line(), e.column()));
+            let span =
+                (e.line() > 0).then(|| Span::from_line_byte_column(text, e.line(), e.column()));
             Box::new(
                 Diagnostic::error("baseline-invalid", name, first_line(&e.to_string()))
                     .with_span(span)

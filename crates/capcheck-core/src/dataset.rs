@@ -252,14 +252,17 @@ impl TomlTree {
         v: &toml::Spanned<toml::de::DeValue<'_>>,
         message: String,
     ) -> Option<Json> {
-        self.bad.push((v.span(), message, self.path.clone()));
+        // Past the per-record cap the value is still left out, only not reported.
+        if self.bad.len() < MAX_ERRORS_PER_RECORD {
+            self.bad.push((v.span(), message, self.path.clone()));
+        }
         None
     }
 }
 
 fn parse_json(name: &str, text: &str) -> (Vec<LoadedApp>, Vec<Diagnostic>) {
     let syntax = |e: serde_json::Error| {
-        let span = Span::from_line_column(text, e.line(), e.column());
+        let span = Span::from_line_byte_column(text, e.line(), e.column());
         vec![Diagnostic::error("syntax", name, describe(&e.to_string())).with_span(Some(span))]
     };
     // Each record is deserialized from its own slice of the text: no tree is built for the
@@ -332,14 +335,17 @@ fn record_from_tree(
     diags: &mut Vec<Diagnostic>,
 ) -> Option<AppRecord> {
     let at = |path: &[String], unknown: bool| match origin {
-        Origin::Toml if unknown => locate::toml_key(text, path),
+        Origin::Toml if unknown => {
+            locate::toml_key(text, path).or(Some(Span::from_range(text, 0, 0)))
+        }
         // The record itself (a missing top-level field) is the whole file: point at its start.
         Origin::Toml => locate::toml(text, path).or(Some(Span::from_range(text, 0, 0))),
         Origin::Json(offset) => {
             locate::json(text, offset, path).or(Some(Span::from_range(text, offset, offset)))
         }
     };
-    for _ in 0..MAX_ERRORS_PER_RECORD {
+    // The record's errors so far (a TOML record's refused values) count toward its cap.
+    for _ in diags.len()..MAX_ERRORS_PER_RECORD {
         // Read from text, so one deserializer serves every format, the first pass and the retries.
         let current = serde_json::to_string(&item).unwrap_or_default();
         let err = match serde_json::from_str::<AppRecord>(&current) {
@@ -351,7 +357,7 @@ fn record_from_tree(
         };
         let message = err.to_string();
         let missing = missing_field(&message);
-        let mut at_byte = Span::from_line_column(&current, err.line(), err.column()).start;
+        let mut at_byte = Span::from_line_byte_column(&current, err.line(), err.column()).start;
         if missing.is_some() {
             // A missing field is reported at its object's closing brace: step past it, so the
             // path is the object's own.
@@ -435,10 +441,16 @@ fn backticked_after(message: &str, prefix: &str) -> Option<String> {
 /// A serde message as a one-line diagnostic, without serde_json's " at line X column Y" tail.
 fn describe(message: &str) -> String {
     let first = one_line(message);
-    match first.find(" at line ") {
+    let first = match first.find(" at line ") {
         Some(i) => first[..i].to_owned(),
         None => first,
+    };
+    // What serde_json says when a named value (`yes`, `okta`, ...) is given as a number, a
+    // boolean or a list: in a record, whose text is valid JSON, it is a type error.
+    if first == "expected value" {
+        return "invalid type: expected a string naming one of the field's values".to_owned();
     }
+    first
 }
 
 fn one_line(message: &str) -> String {
@@ -715,6 +727,33 @@ mod tests {
             "{got:?}"
         );
         assert!(got[0].3.contains("decimal"), "{got:?}");
+    }
+
+    #[test]
+    fn an_error_after_non_ascii_text_is_reported_once_at_its_field() {
+        // serde_json counts columns in bytes: the dash and umlauts before the bad value must not
+        // shift the error onto another field.
+        let text = record("user_api = { value = \"nope\" }")
+            .replace("\"Acme\"", "\"Äcme — ünïcode “quoted”\"");
+        let got = errors("acme.toml", &text);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(
+            (got[0].0.as_str(), got[0].1, got[0].2),
+            ("user_api.value", 3, 22)
+        );
+        let json = r#"{"id": "acme", "name": "Äcme — ü", "scim": {"available": {"value": "nope"}}, "sources": [{"id": "g"}]}"#;
+        let got = errors("acme.json", json);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "scim.available.value", "{got:?}");
+    }
+
+    #[test]
+    fn a_record_reports_at_most_its_cap_of_errors() {
+        let many: String = (0..200)
+            .map(|i| format!("[[limitations]]\nline = {i}.5\n"))
+            .collect();
+        let got = errors("acme.toml", &format!("{MINIMAL}{many}"));
+        assert_eq!(got.len(), MAX_ERRORS_PER_RECORD, "{got:?}");
     }
 
     #[test]

@@ -46,6 +46,24 @@ impl Span {
     }
 
     /// The span of a 1-based line and column of `text` (one character wide).
+    /// The one-character span at a 1-based line and a 1-based column counted in *bytes*, as
+    /// serde_json reports them; the span's own column is counted in characters.
+    pub fn from_line_byte_column(text: &str, line: usize, column: usize) -> Span {
+        let line_start: usize = text
+            .split_inclusive('\n')
+            .take(line.saturating_sub(1))
+            .map(str::len)
+            .sum();
+        let start = (line_start + column.saturating_sub(1)).min(text.len());
+        let start = floor_char_boundary(text, start);
+        let end = text[start..]
+            .chars()
+            .next()
+            .map_or(start, |c| start + c.len_utf8());
+        Span::from_range(text, start, end)
+    }
+
+    /// The one-character span at a 1-based line and column, the column counted in characters.
     pub fn from_line_column(text: &str, line: usize, column: usize) -> Span {
         let mut offset = 0;
         for (i, l) in text.split_inclusive('\n').enumerate() {
@@ -197,6 +215,16 @@ mod tests {
         assert_eq!((s.line, s.column), (3, 1));
         let s = Span::from_range(text, 6, 7); // after the two-byte é
         assert_eq!((s.line, s.column), (2, 3));
+    }
+
+    #[test]
+    fn a_byte_column_lands_on_the_character_it_counts_to() {
+        let text = "a\n— x\n";
+        // `x` is the 5th byte of line 2 (the dash takes 3) and its 3rd character.
+        let s = Span::from_line_byte_column(text, 2, 5);
+        assert_eq!((s.line, s.column, &text[s.start..s.end]), (2, 3, "x"));
+        let past = Span::from_line_byte_column(text, 9, 40);
+        assert_eq!(past.start, text.len());
     }
 
     #[test]

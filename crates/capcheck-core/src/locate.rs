@@ -97,7 +97,11 @@ pub fn json_path_at(text: &str, offset: usize) -> Vec<String> {
                 }
                 if expect_key {
                     if let Some(Frame::Object(key)) = stack.last_mut() {
-                        *key = text.get(start..i.min(bytes.len())).map(str::to_owned);
+                        // The key as its text means: escapes decoded.
+                        let quoted = text.get(start - 1..(i + 1).min(bytes.len()));
+                        *key = quoted
+                            .and_then(|q| serde_json::from_str::<String>(q).ok())
+                            .or_else(|| text.get(start..i.min(bytes.len())).map(str::to_owned));
                     }
                     expect_key = false;
                 }
@@ -207,6 +211,11 @@ mod tests {
             p("sso.idps.value.1")
         );
         assert_eq!(json_path_at(json, 0), Vec::<String>::new());
+        let escaped = r#"{"a\"b": {"c": 1}}"#;
+        assert_eq!(
+            json_path_at(escaped, escaped.find('1').unwrap()),
+            p("a\"b.c")
+        );
         assert_eq!(json_path_at(json, 3), p("id"));
     }
 

@@ -205,13 +205,20 @@ pub fn rhai_span(text: &str, pos: rhai::Position) -> Option<Span> {
     ))
 }
 
-/// True when byte `at` is a digit right after `<digit>.`: where a decimal number stops the parser.
+/// True when byte `at` is a digit right after `<number>.`: where a decimal number stops the
+/// parser. A name ending in a digit (`v2.0`) is not a number.
 fn after_decimal_point(text: &str, at: usize) -> bool {
     let b = text.as_bytes();
-    at >= 2
-        && b.get(at).is_some_and(u8::is_ascii_digit)
-        && b[at - 1] == b'.'
-        && b[at - 2].is_ascii_digit()
+    if at < 2 || !b.get(at).is_some_and(u8::is_ascii_digit) || b[at - 1] != b'.' {
+        return false;
+    }
+    let digits = b[..at - 1]
+        .iter()
+        .rev()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    let before = (at - 1).checked_sub(digits + 1).and_then(|i| b.get(i));
+    digits > 0 && !before.is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_')
 }
 
 /// The leading `//` comment block, without the slashes.
@@ -381,6 +388,9 @@ mod tests {
         );
         let d = compile_text(&format!("{META}\nlet x = ;")).unwrap_err();
         assert_eq!(d[0].help, None);
+        // A name ending in a digit is not a decimal number.
+        let d = compile_text(&format!("{META}\nlet v2 = [1, 2];\nv2.0 == 1")).unwrap_err();
+        assert_eq!(d[0].help, None, "{d:?}");
     }
 
     #[test]

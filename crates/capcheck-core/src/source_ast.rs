@@ -1,8 +1,9 @@
 //! A rule's syntax tree as written, for tools that point into the rule's text.
 //!
-//! Rules run from an AST the optimizer has simplified (constant maps folded into one value, for
-//! instance), which loses the positions of what was folded. Examples and explanations need
-//! those positions, so they read a second, unoptimized parse of the same text.
+//! rhai is built without its AST optimizer (`no_optimize`), so a rule's compiled AST is already
+//! as written; examples and explanations still parse the text here, on their own, because they
+//! are asked for by rule text (the browser's editor, `capcheck explain`) rather than by a compiled
+//! rule.
 
 use rhai::{Dynamic, Expr, Position, Scope, AST};
 
