@@ -344,13 +344,27 @@ fn record_from_tree(
             locate::json(text, offset, path).or(Some(Span::from_range(text, offset, offset)))
         }
     };
+    // Stand-ins for missing required fields, and which kind each is (see `filler`).
+    let mut fillers: Vec<(Vec<String>, usize)> = Vec::new();
     // The record's errors so far (a TOML record's refused values) count toward its cap.
     for _ in diags.len()..MAX_ERRORS_PER_RECORD {
         // Read from text, so one deserializer serves every format, the first pass and the retries.
         let current = serde_json::to_string(&item).unwrap_or_default();
         let err = match serde_json::from_str::<AppRecord>(&current) {
             Ok(record) => {
+                let before = diags.len();
                 check_record(name, text, origin, &record, raw, diags);
+                // What the stand-ins themselves would be blamed for is not the file's problem.
+                let stand_ins: Vec<String> = fillers.iter().map(|(p, _)| join_path(p)).collect();
+                let mut i = before;
+                while i < diags.len() {
+                    let field = diags[i].field.as_deref().unwrap_or_default();
+                    if stand_ins.iter().any(|s| within(field, s)) {
+                        diags.remove(i);
+                    } else {
+                        i += 1;
+                    }
+                }
                 return Some(record);
             }
             Err(err) => err,
@@ -365,15 +379,33 @@ fn record_from_tree(
         }
         let mut path = locate::json_path_at(&current, at_byte);
         let unknown = extend_with_unknown(&mut path, &message);
-        if caused_by_set_aside(&removed, &path, missing.as_deref()) {
+        let mut full = path.clone();
+        full.extend(missing.clone());
+        // A stand-in of the wrong type: try the next kind.
+        if let Some((at_path, kind)) = fillers.iter_mut().find(|(p, _)| full.starts_with(p)) {
+            *kind += 1;
+            if filler(*kind).is_some_and(|value| locate::put_json(&mut item, at_path, value)) {
+                continue;
+            }
             return None;
         }
-        diags.push(
-            Diagnostic::error("invalid-record", name, describe(&message))
-                .with_span(at(&path, unknown))
-                .with_field(field_of(&path, missing.as_deref())),
-        );
+        let echo = caused_by_set_aside(&removed, &path, missing.as_deref());
+        if !echo {
+            diags.push(
+                Diagnostic::error("invalid-record", name, describe(&message))
+                    .with_span(at(&path, unknown))
+                    .with_field(field_of(&path, missing.as_deref())),
+            );
+        }
         if missing.is_some() {
+            // A stand-in for the missing field, so the rest of the record is still checked.
+            if filler(0).is_some_and(|value| locate::put_json(&mut item, &full, value)) {
+                fillers.push((full, 0));
+                continue;
+            }
+            return None;
+        }
+        if echo {
             return None;
         }
         match set_aside(&path, |p| locate::remove_json(&mut item, p)) {
@@ -382,6 +414,24 @@ fn record_from_tree(
         }
     }
     None
+}
+
+/// The stand-ins tried, in order, for a missing required field: every such field of the model is
+/// a string or a list.
+fn filler(kind: usize) -> Option<Json> {
+    match kind {
+        0 => Some(Json::String(String::new())),
+        1 => Some(Json::Array(Vec::new())),
+        2 => Some(Json::Object(serde_json::Map::new())),
+        _ => None,
+    }
+}
+
+/// True when the field path `field` is `of` or inside it (`sources[0].id` is inside `sources`).
+fn within(field: &str, of: &str) -> bool {
+    field
+        .strip_prefix(of)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('.') || rest.starts_with('['))
 }
 
 /// Adds the field an "unknown field" error names, when the path stops short of it. True for an
@@ -754,6 +804,31 @@ mod tests {
             .collect();
         let got = errors("acme.toml", &format!("{MINIMAL}{many}"));
         assert_eq!(got.len(), MAX_ERRORS_PER_RECORD, "{got:?}");
+    }
+
+    #[test]
+    fn a_missing_field_does_not_hide_the_rest_of_the_record() {
+        // No app id, a source without its id, then a bad value in a field read after them and a
+        // bad date: all four are reported, and nothing is blamed on the stand-ins.
+        let text =
+            "name = \"Acme\"\nuser_api = { value = \"nope\" }\n[[sources]]\nupdated = \"March\"\n";
+        let got = errors("acme.toml", text);
+        let fields: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+        assert_eq!(
+            fields,
+            [
+                "id",
+                "user_api.value",
+                "sources[0].id",
+                "sources[0].updated"
+            ],
+            "{got:?}"
+        );
+        assert!(got[0].3.contains("missing field `id`"), "{got:?}");
+        let json =
+            r#"{"name": "Acme", "sources": [{"updated": "March"}], "user_api": {"value": "nope"}}"#;
+        let got = errors("acme.json", json);
+        assert_eq!(got.len(), 4, "{got:?}");
     }
 
     #[test]

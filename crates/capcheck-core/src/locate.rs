@@ -171,6 +171,35 @@ pub fn remove_json(root: &mut Json, path: &[String]) -> bool {
     }
 }
 
+/// Sets the value at `path` in a JSON tree, adding the last key to its object. False when the
+/// path's parent is not there or not an object.
+pub fn put_json(root: &mut Json, path: &[String], value: Json) -> bool {
+    let Some((last, parents)) = path.split_last() else {
+        return false;
+    };
+    let mut node = root;
+    for seg in parents {
+        node = match node {
+            Json::Object(m) => match m.get_mut(seg) {
+                Some(n) => n,
+                None => return false,
+            },
+            Json::Array(a) => match seg.parse::<usize>().ok().and_then(|i| a.get_mut(i)) {
+                Some(n) => n,
+                None => return false,
+            },
+            _ => return false,
+        };
+    }
+    match node {
+        Json::Object(m) => {
+            m.insert(last.clone(), value);
+            true
+        }
+        _ => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
