@@ -356,15 +356,12 @@ fn record_from_tree(
                 check_record(name, text, origin, &record, raw, diags);
                 // What the stand-ins themselves would be blamed for is not the file's problem.
                 let stand_ins: Vec<String> = fillers.iter().map(|(p, _)| join_path(p)).collect();
-                let mut i = before;
-                while i < diags.len() {
-                    let field = diags[i].field.as_deref().unwrap_or_default();
-                    if stand_ins.iter().any(|s| within(field, s)) {
-                        diags.remove(i);
-                    } else {
-                        i += 1;
-                    }
-                }
+                let mut found = diags.split_off(before);
+                found.retain(|d| {
+                    let field = d.field.as_deref().unwrap_or_default();
+                    !stand_ins.iter().any(|s| within(field, s))
+                });
+                diags.append(&mut found);
                 return Some(record);
             }
             Err(err) => err,
@@ -389,12 +386,12 @@ fn record_from_tree(
             }
             return None;
         }
-        let echo = caused_by_set_aside(&removed, &path, missing.as_deref());
+        let echo = caused_by_set_aside(&removed, &full);
         if !echo {
             diags.push(
                 Diagnostic::error("invalid-record", name, describe(&message))
                     .with_span(at(&path, unknown))
-                    .with_field(field_of(&path, missing.as_deref())),
+                    .with_field(join_path(&full)),
             );
         }
         if missing.is_some() {
@@ -459,23 +456,11 @@ fn set_aside(path: &[String], mut remove: impl FnMut(&[String]) -> bool) -> Opti
         .map(<[String]>::to_vec)
 }
 
-/// True when an error is only the echo of a key set aside earlier: a required field reported
-/// missing because it was removed after its own error, or an error inside a removed value.
-fn caused_by_set_aside(removed: &[Vec<String>], path: &[String], missing: Option<&str>) -> bool {
-    let mut full = path.to_vec();
-    if let Some(m) = missing {
-        full.push(m.to_owned());
-    }
+/// True when an error at `full` (its path, plus the missing field's name) is only the echo of a
+/// key set aside earlier: a required field reported missing because it was removed after its own
+/// error, or an error inside a removed value.
+fn caused_by_set_aside(removed: &[Vec<String>], full: &[String]) -> bool {
     removed.iter().any(|r| full.starts_with(r))
-}
-
-/// The field a diagnostic names: the error's path, plus the missing field's name.
-fn field_of(path: &[String], missing: Option<&str>) -> String {
-    let mut full = path.to_vec();
-    if let Some(m) = missing {
-        full.push(m.to_owned());
-    }
-    join_path(&full)
 }
 
 fn missing_field(message: &str) -> Option<String> {

@@ -148,26 +148,9 @@ pub fn json(text: &str, start: usize, path: &[String]) -> Option<Span> {
 
 /// Removes the value at `path` from a JSON value. False when there is nothing to remove.
 pub fn remove_json(root: &mut Json, path: &[String]) -> bool {
-    let Some((last, parents)) = path.split_last() else {
-        return false;
-    };
-    let mut node = root;
-    for seg in parents {
-        node = match node {
-            Json::Object(m) => match m.get_mut(seg) {
-                Some(n) => n,
-                None => return false,
-            },
-            Json::Array(a) => match seg.parse::<usize>().ok().and_then(|i| a.get_mut(i)) {
-                Some(n) => n,
-                None => return false,
-            },
-            _ => return false,
-        };
-    }
-    match node {
-        Json::Object(m) => m.remove(last).is_some(),
-        _ => false,
+    match path.split_last() {
+        Some((last, parents)) => object_at(root, parents).is_some_and(|m| m.remove(last).is_some()),
+        None => false,
     }
 }
 
@@ -177,26 +160,31 @@ pub fn put_json(root: &mut Json, path: &[String], value: Json) -> bool {
     let Some((last, parents)) = path.split_last() else {
         return false;
     };
-    let mut node = root;
-    for seg in parents {
-        node = match node {
-            Json::Object(m) => match m.get_mut(seg) {
-                Some(n) => n,
-                None => return false,
-            },
-            Json::Array(a) => match seg.parse::<usize>().ok().and_then(|i| a.get_mut(i)) {
-                Some(n) => n,
-                None => return false,
-            },
-            _ => return false,
-        };
-    }
-    match node {
-        Json::Object(m) => {
+    match object_at(root, parents) {
+        Some(m) => {
             m.insert(last.clone(), value);
             true
         }
-        _ => false,
+        None => false,
+    }
+}
+
+/// The object at `path` (keys, and indexes into arrays), if there is one.
+fn object_at<'a>(
+    root: &'a mut Json,
+    path: &[String],
+) -> Option<&'a mut serde_json::Map<String, Json>> {
+    let mut node = root;
+    for seg in path {
+        node = match node {
+            Json::Object(m) => m.get_mut(seg)?,
+            Json::Array(a) => a.get_mut(seg.parse::<usize>().ok()?)?,
+            _ => return None,
+        };
+    }
+    match node {
+        Json::Object(m) => Some(m),
+        _ => None,
     }
 }
 
