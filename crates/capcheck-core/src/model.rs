@@ -199,6 +199,90 @@ pub struct Scim {
     /// The SCIM base URL.
     #[serde(default)]
     pub endpoint: Fact<Option<String>>,
+    /// Which SCIM operations the source documents.
+    #[serde(default)]
+    pub operations: ScimOperations,
+    /// The provisioning connector each identity provider offers for the app.
+    #[serde(default)]
+    pub connectors: Connectors,
+}
+
+/// Which SCIM operations the source documents: `yes` documented as supported, `no` documented as
+/// missing, not documented when the source does not say.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ScimOperations {
+    /// Creating users.
+    #[serde(default)]
+    pub create: Fact<Tri>,
+    /// Updating users.
+    #[serde(default)]
+    pub update: Fact<Tri>,
+    /// Deactivating users (`active: false`).
+    #[serde(default)]
+    pub deactivate: Fact<Tri>,
+    /// Deleting users.
+    #[serde(default)]
+    pub delete: Fact<Tri>,
+    /// Pushing groups.
+    #[serde(default)]
+    pub groups: Fact<Tri>,
+}
+
+/// The provisioning connector each identity provider offers for the app. Absent when not
+/// established.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Connectors {
+    /// Okta.
+    #[serde(default)]
+    pub okta: Fact<Option<Connector>>,
+    /// Microsoft Entra ID.
+    #[serde(default)]
+    pub entra: Fact<Option<Connector>>,
+    /// Google Workspace.
+    #[serde(default)]
+    pub google_workspace: Fact<Option<Connector>>,
+    /// OneLogin.
+    #[serde(default)]
+    pub onelogin: Fact<Option<Connector>>,
+    /// JumpCloud.
+    #[serde(default)]
+    pub jumpcloud: Fact<Option<Connector>>,
+}
+
+/// How an identity provider connects to an app.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(rename_all = "kebab-case")]
+pub enum Connector {
+    /// A catalogue app of the IdP's own that provisions accounts.
+    Native,
+    /// The IdP's generic SCIM app, pointed at the app's SCIM endpoint.
+    ViaGeneric,
+    /// Single sign-on only: the IdP does not provision or remove accounts.
+    SsoOnly,
+    /// No connector.
+    None,
+}
+
+impl Connector {
+    /// The connector as rules and reports spell it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Connector::Native => "native",
+            Connector::ViaGeneric => "via-generic",
+            Connector::SsoOnly => "sso-only",
+            Connector::None => "none",
+        }
+    }
+
+    /// True when the IdP can provision and remove accounts through this connector.
+    pub fn provisions(self) -> bool {
+        matches!(self, Connector::Native | Connector::ViaGeneric)
+    }
 }
 
 /// A plan normalized to a tier, so rules can compare plans across vendors.
@@ -269,6 +353,8 @@ pub enum Idp {
     GoogleWorkspace,
     /// OneLogin.
     Onelogin,
+    /// JumpCloud.
+    Jumpcloud,
     /// Any other identity provider.
     Other,
 }
@@ -281,6 +367,7 @@ impl Idp {
             Idp::Entra => "entra",
             Idp::GoogleWorkspace => "google-workspace",
             Idp::Onelogin => "onelogin",
+            Idp::Jumpcloud => "jumpcloud",
             Idp::Other => "other",
         }
     }

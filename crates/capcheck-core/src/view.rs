@@ -8,7 +8,7 @@
 use rhai::{Array, Dynamic, ImmutableString, Map};
 use serde::Serialize;
 
-use crate::model::{AppRecord, Fact, Scenario, Tri};
+use crate::model::{AppRecord, Connector, Fact, Scenario, Tri};
 
 /// Where a value came from: the provenance of one fact.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -107,6 +107,7 @@ pub fn fields(record: &AppRecord) -> Vec<Field> {
     let p = |f: &dyn ProvenanceOf| Some(f.provenance_in(r));
     let tri = |f: &Fact<Tri>| str_value(f.value.as_str());
     let text = |f: &Fact<Option<String>>| opt_str(f.value.as_deref());
+    let connector = |f: &Fact<Option<Connector>>| opt_str(f.value.map(Connector::as_str));
     let primary = r.sources.first();
     vec![
         Field {
@@ -191,6 +192,66 @@ pub fn fields(record: &AppRecord) -> Vec<Field> {
             doc: "SCIM base URL",
         },
         Field {
+            path: "scim.operations.create",
+            value: tri(&r.scim.operations.create),
+            provenance: p(&r.scim.operations.create),
+            doc: "SCIM documents creating users",
+        },
+        Field {
+            path: "scim.operations.update",
+            value: tri(&r.scim.operations.update),
+            provenance: p(&r.scim.operations.update),
+            doc: "SCIM documents updating users",
+        },
+        Field {
+            path: "scim.operations.deactivate",
+            value: tri(&r.scim.operations.deactivate),
+            provenance: p(&r.scim.operations.deactivate),
+            doc: "SCIM documents deactivating users (active: false)",
+        },
+        Field {
+            path: "scim.operations.delete",
+            value: tri(&r.scim.operations.delete),
+            provenance: p(&r.scim.operations.delete),
+            doc: "SCIM documents deleting users",
+        },
+        Field {
+            path: "scim.operations.groups",
+            value: tri(&r.scim.operations.groups),
+            provenance: p(&r.scim.operations.groups),
+            doc: "SCIM documents pushing groups",
+        },
+        Field {
+            path: "scim.connectors.okta",
+            value: connector(&r.scim.connectors.okta),
+            provenance: p(&r.scim.connectors.okta),
+            doc: "Okta's connector: native, via-generic, sso-only, none, or ()",
+        },
+        Field {
+            path: "scim.connectors.entra",
+            value: connector(&r.scim.connectors.entra),
+            provenance: p(&r.scim.connectors.entra),
+            doc: "Entra ID's connector: native, via-generic, sso-only, none, or ()",
+        },
+        Field {
+            path: "scim.connectors.google_workspace",
+            value: connector(&r.scim.connectors.google_workspace),
+            provenance: p(&r.scim.connectors.google_workspace),
+            doc: "Google Workspace's connector: native, via-generic, sso-only, none, or ()",
+        },
+        Field {
+            path: "scim.connectors.onelogin",
+            value: connector(&r.scim.connectors.onelogin),
+            provenance: p(&r.scim.connectors.onelogin),
+            doc: "OneLogin's connector: native, via-generic, sso-only, none, or ()",
+        },
+        Field {
+            path: "scim.connectors.jumpcloud",
+            value: connector(&r.scim.connectors.jumpcloud),
+            provenance: p(&r.scim.connectors.jumpcloud),
+            doc: "JumpCloud's connector: native, via-generic, sso-only, none, or ()",
+        },
+        Field {
             path: "sso.saml",
             value: tri(&r.sso.saml),
             provenance: p(&r.sso.saml),
@@ -200,7 +261,7 @@ pub fn fields(record: &AppRecord) -> Vec<Field> {
             path: "sso.idps",
             value: str_list(r.sso.idps.value.as_ref(), |i| i.as_str()),
             provenance: p(&r.sso.idps),
-            doc: "supported IdPs: okta, entra, google-workspace, onelogin, other",
+            doc: "supported IdPs: okta, entra, google-workspace, onelogin, jumpcloud, other",
         },
         Field {
             path: "sso.jit",
@@ -438,7 +499,9 @@ pub fn known_paths() -> Vec<&'static str> {
     let record = AppRecord::default();
     let mut paths: Vec<&'static str> = Vec::new();
     for f in fields(&record) {
-        if let Some((section, _)) = f.path.split_once('.') {
+        // Every enclosing map too: `scim`, `scim.operations`.
+        for (i, _) in f.path.match_indices('.') {
+            let section = &f.path[..i];
             if !paths.contains(&section) {
                 paths.push(section);
             }
