@@ -20,6 +20,14 @@ pub struct AppRecord {
     pub id: String,
     /// The app's display name.
     pub name: String,
+    /// Other names the app goes by ("monday.com Work Management"), for matching a company's
+    /// inventory against the dataset.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    /// The app's web domains (`clari.com`), from its vendor's pages, for matching an inventory
+    /// by domain or URL.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub domains: Vec<String>,
     /// The source page's summary and recommendation.
     #[serde(default)]
     pub summary: Fact<Option<String>>,
