@@ -4,7 +4,7 @@ use super::{path_of, Path, PlanApp, PlanFinding};
 use crate::inventory::matching::{Outcome, Via};
 use crate::inventory::{Facts, InventoryApp};
 use crate::model::AppRecord;
-use crate::report::Finding;
+use crate::report::{Finding, Severity};
 
 /// An IdP as people name it (`okta` -> `Okta`).
 pub(super) fn idp_label(idp: &str) -> &str {
@@ -40,9 +40,16 @@ fn personal(text: &str, leaver: Option<&str>) -> String {
     }
 }
 
-fn evidence(app: &str, path: Path, who: &str, reassign: bool, idp: Option<&str>) -> Vec<String> {
+fn evidence(
+    app: &str,
+    path: Path,
+    leaver: Option<&str>,
+    reassign: bool,
+    idp: Option<&str>,
+) -> Vec<String> {
+    let who = leaver.unwrap_or("the leaver");
     let mut out = vec![format!(
-        "Who removed {who} {app} account and when: the ticket or change record (SOC 2 CC6.2)"
+        "Who removed {who}'s {app} account and when: the ticket or change record (SOC 2 CC6.2)"
     )];
     if path == Path::Automatic {
         out.push(format!(
@@ -101,11 +108,19 @@ pub(super) fn matched(
         .map_or(String::new(), |o| format!(" ({o})"));
     match path {
         Path::Automatic => {
-            steps.push(format!(
-                "Deactivate {} in {}: {detail}, which removes the {name} account",
-                leaver.unwrap_or("the leaver"),
-                idp.unwrap_or("the IdP")
-            ));
+            let (who, idp_name) = (leaver.unwrap_or("the leaver"), idp.unwrap_or("the IdP"));
+            if facts.push_deactivation() == "yes" {
+                steps.push(format!(
+                    "Deactivate {who} in {idp_name}: it pushes the deactivation to {name}"
+                ));
+            } else {
+                steps.push(format!(
+                    "Confirm {idp_name}'s SCIM provisioning for {name} has deactivation turned on"
+                ));
+                steps.push(format!(
+                    "Deactivate {who} in {idp_name}: SCIM then deactivates the {name} account"
+                ));
+            }
             steps.push(format!("Check that {name} shows {who_s} account deactivated{owner}"));
         }
         Path::UserApi => steps.push(format!(
@@ -129,7 +144,11 @@ pub(super) fn matched(
             steps.push(format!("Watch out: {}", personal(w, leaver)));
         }
     }
-    for f in findings.iter().filter(|f| f.app == record.id) {
+    // Actions of findings that bear on offboarding; info and low ones are about the record.
+    for f in findings
+        .iter()
+        .filter(|f| f.app == record.id && f.severity >= Severity::Medium)
+    {
         for a in &f.actions {
             let a = personal(a, leaver);
             if !steps.contains(&a) {
@@ -155,7 +174,7 @@ pub(super) fn matched(
         idp: facts.idp.clone(),
         severity,
         findings: plan_findings,
-        evidence: evidence(name, path, &who_s, !reassign.is_empty(), idp),
+        evidence: evidence(name, path, leaver, !reassign.is_empty(), idp),
         reassign,
         steps,
         hint: None,
@@ -171,19 +190,19 @@ pub(super) fn unmatched(app: &InventoryApp, outcome: &Outcome, leaver: Option<&s
             "ambiguous",
             candidates.clone(),
             format!(
-                "unknown: several records fit ({}); pin one in the overrides file",
+                "several records fit ({}): pin one in the overrides file",
                 candidates.join(", ")
             ),
         ),
         Outcome::Unmatched { suggestions } => (
             "unmatched",
             suggestions.clone(),
-            "unknown: no capability record".to_owned(),
+            "no capability record".to_owned(),
         ),
         _ => (
             "no-record",
             Vec::new(),
-            "unknown: no capability record (pinned in the overrides file)".to_owned(),
+            "no capability record (pinned in the overrides file)".to_owned(),
         ),
     };
     let owner = app
@@ -218,7 +237,7 @@ pub(super) fn unmatched(app: &InventoryApp, outcome: &Outcome, leaver: Option<&s
         findings: Vec::new(),
         reassign: Vec::new(),
         steps,
-        evidence: evidence(name, Path::Unknown, &who_s, false, None),
+        evidence: evidence(name, Path::Unknown, leaver, false, None),
         hint,
     }
 }
