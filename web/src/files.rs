@@ -48,6 +48,35 @@ pub async fn read_files(
     out
 }
 
+/// The files chosen in the input an event came from, as `(name, bytes)`, handed to `then`: for
+/// files whose encoding the core checks itself (an inventory may be Latin-1 or UTF-16).
+pub fn on_bytes_chosen(
+    ev: &web_sys::Event,
+    then: impl FnOnce(Vec<(String, Result<Vec<u8>, String>)>) + 'static,
+) {
+    let Some(input) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+    else {
+        return;
+    };
+    leptos::task::spawn_local(async move {
+        let mut out = Vec::new();
+        if let Some(list) = input.files() {
+            for i in 0..list.length() {
+                let Some(file) = list.item(i) else { continue };
+                let bytes = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+                    .await
+                    .map(|buf| js_sys::Uint8Array::new(&buf).to_vec())
+                    .map_err(|_| "the file could not be read".to_owned());
+                out.push((file.name(), bytes));
+            }
+        }
+        input.set_value("");
+        then(out);
+    });
+}
+
 /// Reads the files chosen in the input an event came from, then hands them to `then`.
 pub fn on_files_chosen(
     ev: &web_sys::Event,

@@ -4,6 +4,7 @@ mod authoring;
 mod components;
 mod files;
 mod highlight;
+mod stack;
 mod state;
 mod storage;
 

@@ -95,6 +95,8 @@ pub enum Route {
     Matrix,
     /// A rule shared as a link: its id and text.
     Share(String, String),
+    /// The offboarding plan for the user's apps.
+    Plan,
 }
 
 impl Route {
@@ -114,6 +116,7 @@ impl Route {
             ["rules", id, ..] => Route::Rules(Some((*id).to_owned())),
             ["rules"] => Route::Rules(None),
             ["matrix"] => Route::Matrix,
+            ["plan"] => Route::Plan,
             ["share", id, text @ ..] => {
                 let encoded = text.join("/");
                 let text = js_sys::decode_uri_component(&encoded)
@@ -134,6 +137,7 @@ impl Route {
             Route::Rules(None) => "#/rules".into(),
             Route::Rules(Some(id)) => format!("#/rules/{id}"),
             Route::Matrix => "#/matrix".into(),
+            Route::Plan => "#/plan".into(),
             Route::Share(id, text) => {
                 let encoded: String = js_sys::encode_uri_component(text).into();
                 format!("#/share/{id}/{encoded}")

@@ -43,6 +43,53 @@ pub enum Command {
     Diff(DiffArgs),
     /// Serve the built browser app (`scripts/build-web.sh` writes it to `dist/`) on this machine.
     Serve(ServeArgs),
+    /// Offboarding plan for a company's apps: read its inventory, match each app to a record,
+    /// and say how a leaver's account in each is removed, by whom, and what to keep.
+    Plan(PlanArgs),
+}
+
+/// `capcheck plan`.
+#[derive(Debug, Args)]
+pub struct PlanArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[command(flatten)]
+    pub stack: StackArgs,
+    /// The leaver's name: the plan speaks of them by name.
+    #[arg(long, value_name = "NAME")]
+    pub leaver: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "markdown")]
+    pub format: PlanFormat,
+    /// Write the plan to FILE instead of standard output.
+    #[arg(short = 'o', long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// A company's app inventory and the matches pinned for it.
+#[derive(Debug, Args, Clone, Default)]
+pub struct StackArgs {
+    /// The company's app inventory: a CSV with a name column, Okta's `GET /api/v1/apps` JSON, or
+    /// Microsoft Entra's enterprise-applications CSV export (detected from the content).
+    #[arg(long, value_name = "FILE", required = true)]
+    pub inventory: Option<PathBuf>,
+    /// A TOML file pinning matches: `[match]` then `"App name" = "record-id"` (or `= false` for
+    /// no record).
+    #[arg(long, value_name = "FILE", requires = "inventory")]
+    pub overrides: Option<PathBuf>,
+}
+
+/// Output formats for `plan`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PlanFormat {
+    /// Markdown, for a ticket or a wiki.
+    Markdown,
+    /// One row per app.
+    Csv,
+    /// The versioned JSON plan.
+    Json,
+    /// One HTML page with charts.
+    Html,
 }
 
 /// `capcheck serve`.
@@ -180,6 +227,13 @@ pub struct CheckArgs {
     /// Let `--write-baseline` replace a file that is not a capcheck baseline.
     #[arg(long)]
     pub force: bool,
+    /// Check only the apps of this inventory (see `capcheck plan`); the summary adds the stack's
+    /// numbers, and apps without a record count as unknown.
+    #[arg(long, value_name = "FILE")]
+    pub inventory: Option<PathBuf>,
+    /// Pinned matches for `--inventory`.
+    #[arg(long, value_name = "FILE", requires = "inventory")]
+    pub overrides: Option<PathBuf>,
 }
 
 /// `capcheck apps`.

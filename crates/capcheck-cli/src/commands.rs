@@ -36,6 +36,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, String> {
         Command::Explain(args) => crate::authoring::explain(&args),
         Command::Diff(args) => crate::authoring::diff(&args),
         Command::Serve(args) => crate::serve::run(&args).map(|()| ExitCode::SUCCESS),
+        Command::Plan(args) => crate::plan::run(&args),
     }
 }
 
@@ -51,11 +52,22 @@ pub(crate) struct Loaded {
 /// Reads and compiles everything; with `only_apps`, keeps just those apps (each must exist,
 /// unless the data has errors that may have hidden it), before any app is converted.
 pub(crate) fn load(args: &InputArgs, only_apps: &[String]) -> Result<Loaded, String> {
+    load_with(args, only_apps, |_, _, _| Ok(()))
+}
+
+/// [`load`], with `prepare` run on the dataset before any app is converted for the rules (an
+/// inventory puts its facts on the records there).
+pub(crate) fn load_with(
+    args: &InputArgs,
+    only_apps: &[String],
+    prepare: impl FnOnce(&mut dataset::Dataset, &mut Files, &mut Vec<Diagnostic>) -> Result<(), String>,
+) -> Result<Loaded, String> {
     let context = input::context(args)?;
     let mut files = input::read(args);
     let mut diagnostics = std::mem::take(&mut files.diagnostics);
     let (mut dataset, mut data_diags) = dataset::load(&files.data_files());
     diagnostics.append(&mut data_diags);
+    prepare(&mut dataset, &mut files, &mut diagnostics)?;
     let all_apps = dataset.apps.iter().map(|a| a.record.id.clone()).collect();
     if !only_apps.is_empty() {
         let data_errors = diagnostics.iter().any(|d| d.level == Level::Error);
@@ -127,12 +139,25 @@ fn exit_code(report: &Report, fail_on: Option<Severity>) -> ExitCode {
 
 fn check(args: &CheckArgs) -> Result<ExitCode, String> {
     let fail_on = parse_fail_on(&args.fail_on)?;
+    let mut stack = None;
     let Loaded {
         mut files,
         mut checker,
         diagnostics,
         all_apps,
-    } = load(&args.input, &args.app)?;
+    } = match &args.inventory {
+        None => load(&args.input, &args.app)?,
+        Some(path) => load_with(&args.input, &args.app, |dataset, files, diags| {
+            stack = Some(crate::plan::load_stack(
+                path,
+                args.overrides.as_deref(),
+                dataset,
+                files,
+                diags,
+            )?);
+            Ok(())
+        })?,
+    };
     let all_rules = rule_ids(&checker, &diagnostics);
     if !args.rule.is_empty() {
         let all = checker.rules().to_vec();
@@ -164,7 +189,10 @@ fn check(args: &CheckArgs) -> Result<ExitCode, String> {
 
     render::diagnostics::print(&report.diagnostics, &files);
     let to_terminal = args.output.is_none();
-    let text = render::check::render(&report, args.format, &files, &checker, to_terminal);
+    let mut text = render::check::render(&report, args.format, &files, &checker, to_terminal);
+    if let Some(stack) = &stack {
+        text = crate::plan::with_stack(text, stack, &report, &checker, args.format);
+    }
     // Only the table has colour; machine formats are written as they are.
     emit(
         &text,

@@ -9,6 +9,7 @@ mod commands;
 mod git;
 mod import;
 mod input;
+mod plan;
 mod render;
 mod serve;
 

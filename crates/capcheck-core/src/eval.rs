@@ -33,6 +33,7 @@ pub fn default_settings() -> BTreeMap<String, serde_json::Value> {
     let mut s = BTreeMap::new();
     s.insert("stale_after_days".to_owned(), serde_json::Value::from(365));
     s.insert("idp".to_owned(), serde_json::Value::from(""));
+    s.insert("many_users".to_owned(), serde_json::Value::from(100));
     s
 }
 

@@ -43,10 +43,12 @@ pub mod eval;
 pub mod examples;
 pub mod explain;
 pub mod import;
+pub mod inventory;
 mod locate;
 pub mod location;
 pub mod model;
 pub mod order;
+pub mod plan;
 pub mod report;
 pub mod rule;
 #[cfg(feature = "schema")]

@@ -69,6 +69,12 @@ pub struct AppRecord {
     /// Integration traps: why building the automation yourself goes wrong.
     #[serde(default)]
     pub traps: Vec<Fact<Option<String>>>,
+    /// What the company's inventory says about the app (users, owner, the IdP's provisioning
+    /// features), filled by the front ends after matching; never read from or written to a data
+    /// file.
+    #[serde(skip)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub inventory: Option<crate::inventory::Facts>,
 }
 
 /// A document a record is built from.

@@ -109,6 +109,7 @@ pub fn fields(record: &AppRecord) -> Vec<Field> {
     let text = |f: &Fact<Option<String>>| opt_str(f.value.as_deref());
     let connector = |f: &Fact<Option<Connector>>| opt_str(f.value.map(Connector::as_str));
     let primary = r.sources.first();
+    let inv = r.inventory.as_ref();
     vec![
         Field {
             path: "id",
@@ -136,6 +137,56 @@ pub fn fields(record: &AppRecord) -> Vec<Field> {
                 ..Provenance::default()
             }),
             doc: "when the primary source was updated: `YYYY-MM-DD`, `YYYY-MM`, or ()",
+        },
+        Field {
+            path: "inventory.name",
+            value: opt_str(inv.and_then(|i| i.names.first()).map(String::as_str)),
+            provenance: None,
+            doc: "the app's name in your inventory; () without an inventory",
+        },
+        Field {
+            path: "inventory.users",
+            value: inv.and_then(|i| i.users).map_or(Dynamic::UNIT, |n| {
+                Dynamic::from_int(rhai::INT::try_from(n).unwrap_or(rhai::INT::MAX))
+            }),
+            provenance: None,
+            doc: "users or seats your inventory gives (integer), or ()",
+        },
+        Field {
+            path: "inventory.owner",
+            value: opt_str(inv.and_then(|i| i.owner.as_deref())),
+            provenance: None,
+            doc: "the app's owner in your inventory, or ()",
+        },
+        Field {
+            path: "inventory.criticality",
+            value: opt_str(inv.and_then(|i| i.criticality.as_deref())),
+            provenance: None,
+            doc: "criticality in your inventory, lowercased (\"high\", \"tier 1\"), or ()",
+        },
+        Field {
+            path: "inventory.department",
+            value: opt_str(inv.and_then(|i| i.department.as_deref())),
+            provenance: None,
+            doc: "the department in your inventory, or ()",
+        },
+        Field {
+            path: "inventory.idp",
+            value: opt_str(inv.and_then(|i| i.idp.as_deref())),
+            provenance: None,
+            doc: "the IdP the app is connected to in your inventory, lowercased (\"okta\"), or ()",
+        },
+        Field {
+            path: "inventory.idp_features",
+            value: str_list(inv.and_then(|i| i.idp_features.as_ref()), |f| f.as_str()),
+            provenance: None,
+            doc: "the IdP's provisioning features for the app (Okta's PUSH_NEW_USERS, PUSH_USER_DEACTIVATION, GROUP_PUSH, ...), or ()",
+        },
+        Field {
+            path: "inventory.idp_push_deactivation",
+            value: str_value(inv.map_or("not-documented", |i| i.push_deactivation())),
+            provenance: None,
+            doc: "the IdP deactivates the app's account when a user is deactivated (Okta's PUSH_USER_DEACTIVATION)",
         },
         Field {
             path: "automation.manual_only",

@@ -11,6 +11,7 @@ pub mod import_panel;
 pub mod labels;
 pub mod matrix;
 pub mod pager;
+pub mod plan_page;
 pub mod rule_editor;
 pub mod rule_list;
 pub mod rule_results;

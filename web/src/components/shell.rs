@@ -5,7 +5,9 @@ use leptos::prelude::*;
 use super::app_page::AppPage;
 use super::explorer::Explorer;
 use super::matrix::Matrix;
+use super::plan_page::PlanPage;
 use super::rule_editor::RuleEditor;
+use crate::stack::Stack;
 use crate::state::{AppState, Route, Undo};
 
 fn current_route() -> Route {
@@ -19,6 +21,7 @@ fn current_route() -> Route {
 #[component]
 pub fn Shell() -> impl IntoView {
     let state = AppState::new();
+    let stack = Stack::new(state);
     state.route.set(current_route());
     let handle = window_event_listener(leptos::ev::hashchange, move |_| {
         state.route.set(current_route())
@@ -47,6 +50,7 @@ pub fn Shell() -> impl IntoView {
                 {tab(Route::Explorer, "Apps")}
                 {tab(Route::Rules(None), "Rules")}
                 {tab(Route::Matrix, "Matrix")}
+                {tab(Route::Plan, "Offboarding plan")}
             </nav>
             <span class="dataset-label" title="the dataset being checked">{move || state.data_label.get()}</span>
         </header>
@@ -75,6 +79,7 @@ pub fn Shell() -> impl IntoView {
                 Route::App(id, focus) => view! { <AppPage state=state id=id focus=focus /> }.into_any(),
                 Route::Rules(id) => view! { <RuleEditor state=state selected=id /> }.into_any(),
                 Route::Matrix => view! { <Matrix state=state /> }.into_any(),
+                Route::Plan => view! { <PlanPage state=state stack=stack /> }.into_any(),
                 Route::Share(id, text) => {
                     state.accept_shared(id, text);
                     view! { <p>"Opening the shared rule..."</p> }.into_any()

@@ -1,0 +1,106 @@
+//! The inventory's facts about a record, as rules read them (`app.inventory.*`), and putting
+//! them on the dataset's records after matching.
+
+use serde::Serialize;
+
+use super::matching::Outcome;
+use super::InventoryApp;
+use crate::dataset::Dataset;
+
+/// What the inventory says about one record; several inventory apps matching the same record
+/// (two Slack workspaces) are merged.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Facts {
+    /// The inventory's names for the app.
+    pub names: Vec<String>,
+    /// Users or seats, summed over the inventory apps that give them.
+    pub users: Option<u64>,
+    /// The first owner given.
+    pub owner: Option<String>,
+    /// The first criticality given, lowercased.
+    pub criticality: Option<String>,
+    /// The first department given.
+    pub department: Option<String>,
+    /// The first IdP given, lowercased.
+    pub idp: Option<String>,
+    /// The IdP's provisioning features, when every matched inventory app lists them: only the
+    /// features all of them have.
+    pub idp_features: Option<Vec<String>>,
+}
+
+impl Facts {
+    /// Facts from one inventory app.
+    pub fn of(app: &InventoryApp) -> Facts {
+        Facts {
+            names: vec![app.name.clone()],
+            users: app.users,
+            owner: app.owner.clone(),
+            criticality: app.criticality.clone(),
+            department: app.department.clone(),
+            idp: app.idp.clone(),
+            idp_features: app.idp_features.clone(),
+        }
+    }
+
+    /// Adds another inventory app matching the same record.
+    pub fn merge(&mut self, app: &InventoryApp) {
+        self.names.push(app.name.clone());
+        self.users = match (self.users, app.users) {
+            (Some(a), Some(b)) => Some(a.saturating_add(b)),
+            (a, b) => a.or(b),
+        };
+        let first = |mine: &mut Option<String>, theirs: &Option<String>| {
+            if mine.is_none() {
+                mine.clone_from(theirs);
+            }
+        };
+        first(&mut self.owner, &app.owner);
+        first(&mut self.criticality, &app.criticality);
+        first(&mut self.department, &app.department);
+        first(&mut self.idp, &app.idp);
+        self.idp_features = match (self.idp_features.take(), &app.idp_features) {
+            (Some(mine), Some(theirs)) => {
+                Some(mine.into_iter().filter(|f| theirs.contains(f)).collect())
+            }
+            _ => None,
+        };
+    }
+
+    /// Whether the IdP pushes deactivation to the app: `yes`, `no`, or `not-documented`.
+    pub fn push_deactivation(&self) -> &'static str {
+        match &self.idp_features {
+            None => "not-documented",
+            Some(f) if f.iter().any(|x| x == "PUSH_USER_DEACTIVATION") => "yes",
+            Some(_) => "no",
+        }
+    }
+}
+
+/// Puts each matched app's facts on its record (merging apps that match the same record) and
+/// clears them on every other record. Returns how many records got facts.
+pub fn apply(dataset: &mut Dataset, apps: &[InventoryApp], outcomes: &[Outcome]) -> usize {
+    for a in &mut dataset.apps {
+        a.record.inventory = None;
+    }
+    let index: std::collections::HashMap<String, usize> = dataset
+        .apps
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.record.id.clone(), i))
+        .collect();
+    let mut count = 0;
+    for (app, outcome) in apps.iter().zip(outcomes) {
+        let Some(i) = outcome.record().and_then(|id| index.get(id)) else {
+            continue;
+        };
+        let record = &mut dataset.apps[*i].record;
+        match &mut record.inventory {
+            Some(f) => f.merge(app),
+            None => {
+                record.inventory = Some(Facts::of(app));
+                count += 1;
+            }
+        }
+    }
+    count
+}
