@@ -194,10 +194,11 @@ fn a_plain_page_with_crlf_odd_bullets_and_a_cut_reads_what_is_there() {
     assert_eq!(r.pagination.max_page_size.raw.as_deref(), Some("0"));
     assert_eq!(r.sso.jit.value, Tri::Yes);
     assert_eq!(r.sso.idps.value, Some(vec![crate::model::Idp::Entra]));
-    assert_eq!(
-        r.scenarios[0].steps,
-        ["Create the user with POST /users.", "Assign the"]
-    );
+    // The step cut by the end of the page is left out; the one before it stays.
+    assert_eq!(r.scenarios[0].steps, ["Create the user with POST /users."]);
+    assert_eq!(r.scenarios[0].calls, ["POST /users"]);
+    assert_eq!(r.rate_limits.requests.value, Some(10));
+    assert_eq!(r.rate_limits.window.value.as_deref(), Some("second"));
     assert!(!r.summary.value.clone().unwrap().contains('\r'));
     let warned: Vec<(usize, &str, Option<&str>)> = result
         .warnings
@@ -214,21 +215,27 @@ fn a_plain_page_with_crlf_odd_bullets_and_a_cut_reads_what_is_there() {
         "{warned:?}"
     );
     assert!(
-        warned.contains(&(at("Frobnication"), "unread-line", None)),
+        warned.contains(&(at("Frobnication"), "unknown-row", None)),
         "{warned:?}"
+    );
+    // The cut is reported once, at its line and column, naming what is missing.
+    let cuts: Vec<&Diagnostic> = result
+        .warnings
+        .iter()
+        .filter(|d| d.code == "cut-off")
+        .collect();
+    assert_eq!(cuts.len(), 1, "{warned:?}");
+    let span = cuts[0].span.unwrap();
+    assert_eq!(
+        (span.line, span.column),
+        (at("2. Assign the"), "  2. Assign the".len() + 1)
     );
     assert!(
-        warned
-            .iter()
-            .any(|w| w.1 == "not-found" && w.2 == Some("auth.method")),
-        "{warned:?}"
+        cuts[0].message.contains("`Auth method`"),
+        "{}",
+        cuts[0].message
     );
-    assert!(
-        warned
-            .iter()
-            .any(|w| w.1 == "not-found" && w.2 == Some("webhooks.available")),
-        "{warned:?}"
-    );
+    assert!(!warned.iter().any(|w| w.1 == "not-found"), "{warned:?}");
     let page = &result.warnings[0];
     assert_eq!(page.file, "bolt.txt");
 }

@@ -31,6 +31,9 @@ pub(crate) fn located<T: Default>(r: &Reading) -> Fact<T> {
     Fact {
         line: Some(r.line),
         quote: Some(r.quote.clone()),
+        note: r
+            .incomplete
+            .then(|| "Read from the page's last line, which is cut off.".to_owned()),
         ..Fact::default()
     }
 }
