@@ -503,6 +503,10 @@ fn endpoints(lines: &[Line<'_>], warn: &mut Warnings) -> Vec<Endpoint> {
             );
             continue;
         }
+        // A bullet under an endpoint (`Watch out for: ...`) is not the next endpoint's title.
+        if page::strip_bullet(l.text).is_some() {
+            continue;
+        }
         if let Some((ml, _)) = method.take() {
             warn.at(
                 "unread-endpoint",

@@ -4,13 +4,29 @@
 //! `inferred`; a sentence that does not say it plainly gives nothing (a wrong guess is worse
 //! than "not documented").
 
-use super::page::Line;
+use super::page::{Line, Section};
 use super::prose::{denies, inferred, page_sentences, Sentence};
 use crate::model::{AppRecord, Tri};
 
 /// Fills the offboarding facts the prose states.
 pub(crate) fn infer(lines: &[Line<'_>], record: &mut AppRecord) {
-    let sentences = page_sentences(lines);
+    // Prose only: a table row or an endpoint's note is not a statement about offboarding.
+    let prose: Vec<Line<'_>> = lines
+        .iter()
+        .filter(|l| {
+            matches!(
+                l.section,
+                Section::Summary
+                    | Section::Limitations
+                    | Section::Scenarios
+                    | Section::Traps
+                    | Section::Events
+                    | Section::ScimStatus
+            )
+        })
+        .copied()
+        .collect();
+    let sentences = page_sentences(&prose);
     let first = |f: &dyn Fn(&str) -> Option<Tri>| -> Option<(&Sentence<'_>, Tri)> {
         sentences.iter().find_map(|s| f(s.text).map(|v| (s, v)))
     };
@@ -31,6 +47,14 @@ pub(crate) fn infer(lines: &[Line<'_>], record: &mut AppRecord) {
     }
     if let Some((s, v)) = first(&keeps_data) {
         l.deactivation_keeps_data = inferred(s, v);
+    }
+    if record.api.base_url.value.is_none() {
+        if let Some((s, url)) = sentences
+            .iter()
+            .find_map(|s| base_url(s.text).map(|u| (s, u)))
+        {
+            record.api.base_url = inferred(s, Some(url));
+        }
     }
 }
 
@@ -333,21 +357,20 @@ pub(crate) fn frees_licence(sentence: &str) -> Option<Tri> {
     })
 }
 
-/// A deactivated account's data is kept (`yes`) or deleted (`no`).
+/// A deactivated account's data is kept (`yes`) or deleted (`no`). Keeping is read from the
+/// verb (`deactivated users keep their envelopes`), not from a list of what data is called.
 pub(crate) fn keeps_data(sentence: &str) -> Option<Tri> {
     let lower = sentence.to_lowercase();
     clauses(&lower).into_iter().find_map(|c| {
-        if !any(c, DEACTIVATE)
-            || !any(
-                c,
-                &[
-                    "data", "content", "history", "files", "records", "messages", "tasks",
-                    "projects", "retain", "preserv",
-                ],
-            )
-        {
+        if !any(c, DEACTIVATE) {
             return None;
         }
+        let about_access = any(
+            c,
+            &[
+                "licen", "seat", "token", "access", "role", "session", "login", "sign-in",
+            ],
+        );
         if any(
             c,
             &[
@@ -360,30 +383,70 @@ pub(crate) fn keeps_data(sentence: &str) -> Option<Tri> {
             ],
         ) {
             Some(Tri::Yes)
-        } else if any(
-            c,
-            &[
-                " deleted",
-                "erased",
-                "purged",
-                "permanently remov",
-                "removes their",
-                " lost",
-                "wiped",
-            ],
-        ) {
+        } else if any(c, &["data", "content", "files", "history", "records"])
+            && deletes_after_deactivating(c)
+            && any(
+                c,
+                &[
+                    " deleted",
+                    "erased",
+                    "purged",
+                    "permanently remov",
+                    "removes their",
+                    " lost",
+                    "wiped",
+                ],
+            )
+        {
             Some(Tri::No)
-        } else if any(
-            c,
-            &[
-                "retain", "preserv", " kept", " keeps", " keep ", " remain", " stays", " intact",
-            ],
-        ) {
+        } else if !about_access
+            && any(
+                c,
+                &[
+                    "retain", "preserv", " kept", " keeps", " keep ", " remain", " stays",
+                    " intact",
+                ],
+            )
+        {
             Some(Tri::Yes)
         } else {
             None
         }
     })
+}
+
+/// True when a deletion word follows the deactivation word and nothing negates it:
+/// "deactivating a user erases their files", not "can't be deleted, only deactivated".
+fn deletes_after_deactivating(c: &str) -> bool {
+    let first = |words: &[&str]| words.iter().filter_map(|w| c.find(w)).min();
+    match (
+        first(DEACTIVATE),
+        first(&["delet", "erase", "purge", "remov", "lost", "wipe"]),
+    ) {
+        (Some(d), Some(x)) => d < x && !any(c, &["cannot", "can't", " only "]),
+        _ => false,
+    }
+}
+
+/// The API's base URL from a summary sentence (`base URL: https://...`, `lives under
+/// https://...`), where the quick reference gives only a link label.
+pub(crate) fn base_url(sentence: &str) -> Option<String> {
+    let lower = sentence.to_lowercase();
+    if !any(
+        &lower,
+        &["base url", "lives under", "versioned at", "is served from"],
+    ) {
+        return None;
+    }
+    sentence
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| {
+                matches!(c, '`' | '(' | ')' | ',' | ';' | '.' | '"' | '\'' | '’')
+            })
+        })
+        .find(|w| w.starts_with("https://") && w.len() > "https://".len())
+        .map(str::to_owned)
 }
 
 #[cfg(test)]

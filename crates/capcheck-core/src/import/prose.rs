@@ -317,6 +317,7 @@ fn reassigned(sentence: &str) -> Option<Vec<String>> {
             let p = p.strip_prefix("any ").unwrap_or(p);
             let p = p.strip_prefix("all ").unwrap_or(p);
             let p = p.strip_prefix("the ").unwrap_or(p);
+            let p = p.strip_prefix("their ").unwrap_or(p);
             p.strip_prefix("open ").unwrap_or(p).trim().to_owned()
         })
         .filter(|p| !p.is_empty())

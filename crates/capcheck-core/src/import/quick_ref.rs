@@ -342,6 +342,22 @@ pub(crate) fn apply(readings: &[Reading], record: &mut AppRecord, warn: &mut War
         (None, Some(n)) => details::events(n, false),
         (None, None) => Fact::default(),
     };
+    if record.webhooks.user_events.value == Tri::NotDocumented
+        && record
+            .webhooks
+            .events
+            .value
+            .as_ref()
+            .is_some_and(|e| !e.is_empty())
+    {
+        let events = &record.webhooks.events;
+        record.webhooks.user_events = Fact {
+            value: Tri::Yes,
+            line: events.line,
+            quote: events.quote.clone(),
+            ..Fact::default()
+        };
+    }
     if let Some(r) = pick(readings, Key::ScimOperations, warn) {
         details::scim_operations(&r, &mut record.scim.operations);
     }
