@@ -31,6 +31,8 @@ mod values;
 mod write;
 
 #[cfg(test)]
+mod regression;
+#[cfg(test)]
 mod tests;
 
 pub use curate::{differences, keep_curated};
