@@ -92,7 +92,7 @@ test("a page without a title asks for the app's name, then shows its API, endpoi
   assert.equal(await page.locator("[data-testid=import-nothing]").count(), 0);
   await page.fill("[data-testid=import-name]", "Wren Payroll");
   await page.waitForSelector("[data-testid=import-record][data-app=wren-payroll]");
-  assert.deepEqual(await fieldRow(page, "wren-payroll", "api.base_url"), ["api.base_url", "https://api.wren.example/v1", "11"]);
+  assert.deepEqual(await fieldRow(page, "wren-payroll", "api.base_url"), ["api.base_url", "https://api.wren.example/v1", "10"]);
   assert.deepEqual(await fieldRow(page, "wren-payroll", "api.endpoints[4]"), ["api.endpoints[4]", "deactivate: PATCH /v1/admins/{id}", "39"]);
   assert.deepEqual(await fieldRow(page, "wren-payroll", "api.scopes[1]"), ["api.scopes[1]", "admins:write", "24"]);
   assert.deepEqual(await fieldRow(page, "wren-payroll", "rate_limits.requests"), ["rate_limits.requests", "60", "43"]);
