@@ -16,8 +16,14 @@ const QUOKKA: &str = include_str!("../../../tests/fixtures/import/quokka-plain.t
 fn long_page(lines: usize) -> String {
     let all: Vec<&str> = QUOKKA.lines().collect();
     let at = |h: &str| all.iter().position(|l| l.trim() == h).unwrap_or(0);
-    let (endpoints, rates) = (at("Core endpoints") + 1, at("Rate limits, pagination, and events"));
-    let (scenarios, traps) = (at("Common scenarios") + 1, at("Why building this yourself is a trap"));
+    let (endpoints, rates) = (
+        at("Core endpoints") + 1,
+        at("Rate limits, pagination, and events"),
+    );
+    let (scenarios, traps) = (
+        at("Common scenarios") + 1,
+        at("Why building this yourself is a trap"),
+    );
     let mut out: Vec<&str> = all[..rates].to_vec();
     let extra_endpoints = &all[endpoints..rates];
     let extra_scenarios = &all[scenarios..traps];

@@ -22,6 +22,7 @@
 mod api;
 mod curate;
 mod details;
+mod endpoints;
 mod offboarding;
 mod page;
 mod prose;

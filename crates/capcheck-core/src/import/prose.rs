@@ -126,7 +126,7 @@ fn scenarios(lines: &[Line<'_>], warn: &mut Warnings) -> Vec<Scenario> {
             }
             if let Some(s) = out.last_mut() {
                 s.steps.push(step.to_owned());
-                s.calls.extend(super::api::calls_in(step));
+                s.calls.extend(super::endpoints::calls_in(step));
             }
         } else if let Some(rest) = watch_out(text) {
             match out.last_mut() {
