@@ -11,6 +11,7 @@ const fixtures = join(dirname(fileURLToPath(import.meta.url)), "..", "fixtures")
 const CLARI = readFileSync(join(fixtures, "seeds", "001_134eba3fcba4906b.txt"), "utf8");
 const ACME = readFileSync(join(fixtures, "import", "acme-markdown.md"), "utf8");
 const BOLT = readFileSync(join(fixtures, "import", "bolt-plain-crlf-cut.txt"), "utf8");
+const WREN = readFileSync(join(fixtures, "import", "wren-untitled-markdown.md"), "utf8");
 
 let server;
 before(async () => { server = await serve(); });
@@ -61,7 +62,8 @@ test("a new app is added to the dataset and the explorer shows it with findings;
   await page.waitForSelector("[data-testid=import-warnings]");
   const warnings = await page.textContent("[data-testid=import-warnings]");
   assert.match(warnings, /line 22:24 field pagination\.default_page_size: `lots` is not a page size/);
-  assert.match(warnings, /line 24:3: could not read `◦ Frobnication level: high`/);
+  assert.match(warnings, /line 24:5: `Frobnication level` is not a row this importer knows/);
+  assert.match(warnings, /line 37:16: the page stops mid-line here/);
   await shots(page, "import-warnings");
 
   await paste(page, ACME);
@@ -77,6 +79,33 @@ test("a new app is added to the dataset and the explorer shows it with findings;
   assert.equal(cells[0], "Acme HR");
   assert.notEqual(cells.at(-1).trim(), "none", `findings for the imported app: ${cells.join(" | ")}`);
   await shots(page, "import-added");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("a page without a title asks for the app's name, then shows its API, endpoints and offboarding facts", async () => {
+  const { context, page, errors } = await open(server.url);
+  await page.click("[data-testid=import-open]");
+  await paste(page, WREN);
+  await page.waitForSelector("[data-testid=import-name]");
+  assert.equal(await page.locator("[data-testid=import-record]").count(), 0, "no record until it is named");
+  assert.equal(await page.locator("[data-testid=import-nothing]").count(), 0);
+  await page.fill("[data-testid=import-name]", "Wren Payroll");
+  await page.waitForSelector("[data-testid=import-record][data-app=wren-payroll]");
+  assert.deepEqual(await fieldRow(page, "wren-payroll", "api.base_url"), ["api.base_url", "https://api.wren.example/v1", "10"]);
+  assert.deepEqual(await fieldRow(page, "wren-payroll", "api.endpoints[4]"), ["api.endpoints[4]", "deactivate: PATCH /v1/admins/{id}", "39"]);
+  assert.deepEqual(await fieldRow(page, "wren-payroll", "api.scopes[1]"), ["api.scopes[1]", "admins:write", "24"]);
+  assert.deepEqual(await fieldRow(page, "wren-payroll", "rate_limits.requests"), ["rate_limits.requests", "60", "43"]);
+  assert.deepEqual(
+    await fieldRow(page, "wren-payroll", "lifecycle.idp_removal_deactivates"),
+    ["lifecycle.idp_removal_deactivates", "no (inferred)", "4"],
+  );
+  const warnings = await page.textContent("[data-testid=import-warnings]");
+  assert.match(warnings, /`Sandbox` is not a row this importer knows/);
+  assert.doesNotMatch(warnings, /after its file/, "the form asks for the name instead");
+  await shots(page, "import-untitled");
+  await page.click("[data-testid=import-add]");
+  assert.match(await page.textContent("[data-testid=import-added]"), /wren-payroll/);
   assert.deepEqual(errors, []);
   await context.close();
 });

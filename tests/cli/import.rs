@@ -197,3 +197,79 @@ fn a_related_apps_entry_never_replaces_a_full_record() {
         "the other related apps are written"
     );
 }
+
+#[test]
+fn a_page_without_a_title_is_named_by_name_else_after_its_file() {
+    let page = "tests/fixtures/import/wren-untitled-markdown.md";
+    let out = capcheck(&["import", "--stdout", page]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(stdout(&out).contains("id = \"wren-untitled-markdown\""));
+    assert!(
+        stderr(&out).contains("named `wren-untitled-markdown` after its file"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        stderr(&out).contains("--name"),
+        "the warning says how to name it"
+    );
+
+    let out = capcheck(&["import", "--stdout", "--name", "Wren Payroll", page]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("# ---- wren-payroll.toml ----"), "{text}");
+    assert!(text.contains("name = \"Wren Payroll\""));
+    // The two facts the page loses are the only warnings: an unknown quick-reference row and an
+    // endpoint row with no method or path.
+    let err = stderr(&out);
+    assert_eq!(err.matches("warning[").count(), 2, "{err}");
+    assert!(
+        err.contains("`Sandbox` is not a row this importer knows"),
+        "{err}"
+    );
+    assert!(
+        err.contains("could not read the endpoint row `| Export admins | | | |`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_api_page_gives_endpoints_rules_can_ask_about() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let out = capcheck(&[
+        "import",
+        "--data-dir",
+        data.to_str().unwrap(),
+        "tests/fixtures/import/quokka-plain.txt",
+        "tests/fixtures/import/heron-plain-crlf-cut.txt",
+    ]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let quokka = record_in(&data.join("quokka.toml"));
+    let deactivate: Vec<String> = quokka
+        .api
+        .endpoints
+        .iter()
+        .filter(|e| e.operation == capcheck_core::model::Operation::Deactivate)
+        .map(|e| e.call())
+        .collect();
+    assert_eq!(
+        deactivate,
+        ["POST https://api.quokka.example/v3/members/{id}/deactivate"]
+    );
+    // The cut value (`Plan required: E`) never replaces the quick reference's.
+    let heron = record_in(&data.join("heron-sign.toml"));
+    assert_eq!(heron.scim.plan.value.as_deref(), Some("Enterprise"));
+    assert_eq!(heron.scim.plan.line, Some(13));
+    // What rules read: the operations the endpoints cover.
+    let out = capcheck(&[
+        "apps",
+        "--data",
+        data.to_str().unwrap(),
+        "--where",
+        "api.operations=deactivate",
+    ]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(stdout(&out).contains("heron-sign"), "{}", stdout(&out));
+    assert!(stdout(&out).contains("quokka"), "{}", stdout(&out));
+}

@@ -306,6 +306,10 @@ pub struct ImportArgs {
     /// Overwrite data files that exist and differ (facts marked `curated` are kept).
     #[arg(long)]
     pub force: bool,
+    /// The app's name, for a page that does not name it (no title or logo line); without it
+    /// such a page is named after its file.
+    #[arg(long, value_name = "APP")]
+    pub name: Option<String>,
 }
 
 /// `capcheck test`.

@@ -31,7 +31,8 @@ pub fn run(args: &ImportArgs) -> Result<ExitCode, String> {
         let ImportResult {
             records: mut read,
             warnings,
-        } = import::import_page(&name, &text);
+            ..
+        } = import::import_page_named(&name, &text, args.name.as_deref());
         for w in &warnings {
             let _ = writeln!(err, "{}", diagnostics::render(w, Some(&text)));
         }

@@ -8,7 +8,7 @@
 use rhai::{Array, Dynamic, ImmutableString, Map};
 use serde::Serialize;
 
-use crate::model::{AppRecord, Connector, Fact, Scenario, Tri};
+use crate::model::{AppRecord, Connector, Endpoint, Fact, Operation, Scenario, Tri};
 
 /// Where a value came from: the provenance of one fact.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -95,10 +95,60 @@ fn scenarios(items: &[Scenario]) -> Dynamic {
                 Dynamic::from_array(s.steps.iter().map(|t| str_value(t)).collect()),
             );
             m.insert("watch_out".into(), opt_str(s.watch_out.as_deref()));
+            m.insert(
+                "calls".into(),
+                Dynamic::from_array(s.calls.iter().map(|c| str_value(c)).collect()),
+            );
             Dynamic::from_map(m)
         })
         .collect();
     Dynamic::from_array(list)
+}
+
+fn endpoints(items: &[Endpoint]) -> Dynamic {
+    let list: Array = items
+        .iter()
+        .map(|e| {
+            let mut m = Map::new();
+            m.insert("operation".into(), str_value(e.operation.as_str()));
+            m.insert("method".into(), str_value(&e.method));
+            m.insert("path".into(), str_value(&e.path));
+            m.insert("call".into(), str_value(&e.call()));
+            m.insert("purpose".into(), opt_str(e.purpose.as_deref()));
+            Dynamic::from_map(m)
+        })
+        .collect();
+    Dynamic::from_array(list)
+}
+
+/// The kinds of operation the endpoints cover, each once, in page order.
+fn operations(items: &[Endpoint]) -> Dynamic {
+    let mut seen: Vec<Operation> = Vec::new();
+    for e in items {
+        if !seen.contains(&e.operation) {
+            seen.push(e.operation);
+        }
+    }
+    Dynamic::from_array(seen.into_iter().map(|o| str_value(o.as_str())).collect())
+}
+
+/// The first endpoint doing `op`: its call as a string, and where it was read.
+fn call_of(record: &AppRecord, op: Operation) -> (Dynamic, Option<Provenance>) {
+    match record.api.endpoints.iter().find(|e| e.operation == op) {
+        Some(e) => (
+            str_value(&e.call()),
+            Some(Provenance {
+                document: record
+                    .sources
+                    .first()
+                    .and_then(|s| s.document.clone().or_else(|| s.url.clone())),
+                line: e.line,
+                quote: e.purpose.clone(),
+                ..Provenance::default()
+            }),
+        ),
+        None => (Dynamic::UNIT, None),
+    }
 }
 
 /// Every field a rule can read on `record`, in a stable order.
@@ -110,6 +160,8 @@ pub fn fields(record: &AppRecord) -> Vec<Field> {
     let connector = |f: &Fact<Option<Connector>>| opt_str(f.value.map(Connector::as_str));
     let primary = r.sources.first();
     let inv = r.inventory.as_ref();
+    let (deactivate, deactivate_from) = call_of(r, Operation::Deactivate);
+    let (delete, delete_from) = call_of(r, Operation::Delete);
     vec![
         Field {
             path: "id",
@@ -211,6 +263,56 @@ pub fn fields(record: &AppRecord) -> Vec<Field> {
             value: text(&r.auth.method),
             provenance: p(&r.auth.method),
             doc: "API auth method as documented",
+        },
+        Field {
+            path: "api.base_url",
+            value: text(&r.api.base_url),
+            provenance: p(&r.api.base_url),
+            doc: "the user API's base URL, or () (a page that only links its docs gives none)",
+        },
+        Field {
+            path: "api.setup_steps",
+            value: text_list(&r.api.setup_steps),
+            provenance: None,
+            doc: "the steps that give an API client its credentials (array of strings)",
+        },
+        Field {
+            path: "api.scopes",
+            value: Dynamic::from_array(r.api.scopes.iter().map(|s| str_value(&s.name)).collect()),
+            provenance: None,
+            doc: "scopes or permissions the user API requires (array of strings)",
+        },
+        Field {
+            path: "api.user_fields",
+            value: Dynamic::from_array(
+                r.api.user_fields.iter().map(|f| str_value(&f.name)).collect(),
+            ),
+            provenance: None,
+            doc: "the user object's field names (array of strings)",
+        },
+        Field {
+            path: "api.endpoints",
+            value: endpoints(&r.api.endpoints),
+            provenance: None,
+            doc: "user endpoints: array of #{operation, method, path, call, purpose}",
+        },
+        Field {
+            path: "api.operations",
+            value: operations(&r.api.endpoints),
+            provenance: None,
+            doc: "what the endpoints do: list, read, create, update, deactivate, reactivate, delete, assignment, other",
+        },
+        Field {
+            path: "api.deactivate",
+            value: deactivate,
+            provenance: deactivate_from,
+            doc: "the call that deactivates an account (\"PATCH /users/{id}\"), or ()",
+        },
+        Field {
+            path: "api.delete",
+            value: delete,
+            provenance: delete_from,
+            doc: "the call that deletes an account, or ()",
         },
         Field {
             path: "scim.available",
@@ -357,6 +459,22 @@ pub fn fields(record: &AppRecord) -> Vec<Field> {
             doc: "notes on rate limiting",
         },
         Field {
+            path: "rate_limits.requests",
+            value: r
+                .rate_limits
+                .requests
+                .value
+                .map_or(Dynamic::UNIT, |n| Dynamic::from_int(n.into())),
+            provenance: p(&r.rate_limits.requests),
+            doc: "requests allowed per `rate_limits.window`, or ()",
+        },
+        Field {
+            path: "rate_limits.window",
+            value: text(&r.rate_limits.window),
+            provenance: p(&r.rate_limits.window),
+            doc: "the rate limit's window: second, minute, hour, day, or ()",
+        },
+        Field {
             path: "pagination.method",
             value: text(&r.pagination.method),
             provenance: p(&r.pagination.method),
@@ -413,6 +531,12 @@ pub fn fields(record: &AppRecord) -> Vec<Field> {
             doc: "another way to learn of account changes",
         },
         Field {
+            path: "webhooks.events",
+            value: str_list(r.webhooks.events.value.as_ref(), |s| s.as_str()),
+            provenance: p(&r.webhooks.events),
+            doc: "user-lifecycle webhook events as named (array of strings), or ()",
+        },
+        Field {
             path: "lifecycle.provisioning",
             value: str_list(r.lifecycle.provisioning.value.as_ref(), |m| m.as_str()),
             provenance: p(&r.lifecycle.provisioning),
@@ -445,6 +569,24 @@ pub fn fields(record: &AppRecord) -> Vec<Field> {
             doc: "what a leaver owns that must be reassigned",
         },
         Field {
+            path: "lifecycle.idp_removal_deactivates",
+            value: tri(&r.lifecycle.idp_removal_deactivates),
+            provenance: p(&r.lifecycle.idp_removal_deactivates),
+            doc: "removing the user in the IdP deactivates their account in the app",
+        },
+        Field {
+            path: "lifecycle.deactivation_frees_licence",
+            value: tri(&r.lifecycle.deactivation_frees_licence),
+            provenance: p(&r.lifecycle.deactivation_frees_licence),
+            doc: "deactivating an account frees its licence",
+        },
+        Field {
+            path: "lifecycle.deactivation_keeps_data",
+            value: tri(&r.lifecycle.deactivation_keeps_data),
+            provenance: p(&r.lifecycle.deactivation_keeps_data),
+            doc: "a deactivated account's data is kept",
+        },
+        Field {
             path: "limitations",
             value: text_list(&r.limitations),
             provenance: None,
@@ -454,7 +596,7 @@ pub fn fields(record: &AppRecord) -> Vec<Field> {
             path: "scenarios",
             value: scenarios(&r.scenarios),
             provenance: None,
-            doc: "scenarios: array of #{title, steps, watch_out}",
+            doc: "scenarios: array of #{title, steps, watch_out, calls}",
         },
         Field {
             path: "traps",

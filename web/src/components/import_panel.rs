@@ -41,8 +41,32 @@ fn rows(record: &AppRecord) -> Vec<Row> {
     out
 }
 
+/// A list item with a line but no `value` (a scope, a user field, an endpoint): its words.
+fn item(m: &serde_json::Map<String, Value>) -> Option<String> {
+    let s = |k: &str| m.get(k).and_then(Value::as_str);
+    if let (Some(op), Some(method), Some(path)) = (s("operation"), s("method"), s("path")) {
+        return Some(format!("{op}: {method} {path}"));
+    }
+    let name = s("name")?;
+    Some(match (s("type"), s("required")) {
+        (Some(t), Some("yes")) => format!("{name} ({t}, required)"),
+        (Some(t), _) => format!("{name} ({t})"),
+        _ => name.to_owned(),
+    })
+}
+
 fn walk(v: &Value, path: &str, out: &mut Vec<Row>) {
     match v {
+        Value::Object(m)
+            if !m.contains_key("value") && m.contains_key("line") && item(m).is_some() =>
+        {
+            out.push(Row {
+                field: path.to_owned(),
+                value: item(m).unwrap_or_default(),
+                line: m.get("line").and_then(Value::as_u64),
+                inferred: false,
+            });
+        }
         Value::Object(m) if m.contains_key("value") || m.contains_key("line") => {
             let value = m.get("value").map(show).unwrap_or_default();
             let raw = m.get("raw").map(show);
@@ -87,15 +111,34 @@ fn walk(v: &Value, path: &str, out: &mut Vec<Row>) {
 #[component]
 pub fn ImportPanel(state: AppState) -> impl IntoView {
     let text = RwSignal::new(String::new());
+    // The app's name, asked for when the page does not name it.
+    let name = RwSignal::new(String::new());
     let added = RwSignal::new(Vec::<String>::new());
     let result = Memo::new(move |_| {
         let t = text.get();
         if t.trim().is_empty() {
             ImportResult::default()
         } else {
-            import::import_page("pasted page", &t)
+            let n = name.get();
+            // Unnamed, a title-less page is held back until the name is given.
+            let r = import::import_page_named("pasted page", &t, Some(n.as_str()));
+            if r.untitled && n.trim().is_empty() {
+                ImportResult {
+                    records: r.records.into_iter().skip(1).collect(),
+                    // The form asks for the name instead.
+                    warnings: r
+                        .warnings
+                        .into_iter()
+                        .filter(|d| d.code != "missing-title")
+                        .collect(),
+                    untitled: true,
+                }
+            } else {
+                r
+            }
         }
     });
+    let untitled = Memo::new(move |_| result.with(|r| r.untitled));
     let existing = move || {
         let ids: Vec<String> = result.with(|r| r.records.iter().map(|r| r.id.clone()).collect());
         state.dataset.with(|set| {
@@ -119,6 +162,18 @@ pub fn ImportPanel(state: AppState) -> impl IntoView {
                 prop:value=move || text.get()
                 on:input=move |ev| { added.set(Vec::new()); text.set(event_target_value(&ev)); }
             ></textarea>
+            {move || untitled.get().then(|| view! {
+                <label class="import-name" data-testid="import-name-label">
+                    "This page does not name its app. Which app is it? "
+                    <input
+                        type="text"
+                        data-testid="import-name"
+                        placeholder="App name"
+                        prop:value=move || name.get()
+                        on:input=move |ev| { added.set(Vec::new()); name.set(event_target_value(&ev)); }
+                    />
+                </label>
+            })}
             {move || {
                 let r = result.get();
                 (!r.warnings.is_empty()).then(|| view! {
@@ -138,7 +193,7 @@ pub fn ImportPanel(state: AppState) -> impl IntoView {
             }}
             {move || {
                 let r = result.get();
-                let empty = r.records.is_empty() && !text.get().trim().is_empty();
+                let empty = r.records.is_empty() && !text.get().trim().is_empty() && !untitled.get();
                 view! {
                     {empty.then(|| view! { <p data-testid="import-nothing">"No app found on this page."</p> })}
                     {r.records.into_iter().map(|rec| {

@@ -19,7 +19,11 @@
 //! assert_eq!(acme.user_api.line, Some(7));
 //! ```
 
+mod api;
 mod curate;
+mod details;
+mod endpoints;
+mod offboarding;
 mod page;
 mod prose;
 mod quick_ref;
@@ -27,6 +31,8 @@ mod related;
 mod values;
 mod write;
 
+#[cfg(test)]
+mod regression;
 #[cfg(test)]
 mod tests;
 
@@ -45,6 +51,9 @@ pub struct ImportResult {
     pub records: Vec<AppRecord>,
     /// What could not be read, with file, line and column.
     pub warnings: Vec<Diagnostic>,
+    /// True when the page has no title or logo line naming its app: the page's record is named
+    /// after the name the caller gave, else after the file; a front end should ask for it.
+    pub untitled: bool,
 }
 
 /// The source id of a record read from a page's "Related apps" block.
@@ -99,6 +108,13 @@ impl Warnings<'_> {
 /// Reads one guide page. `name` is how diagnostics name the page; its last path component is the
 /// `document` the records cite.
 pub fn import_page(name: &str, text: &str) -> ImportResult {
+    import_page_named(name, text, None)
+}
+
+/// [`import_page`] for a page that may not name its app: `app` names it when the page has no
+/// title or logo line (a page copied from its middle). Without `app` such a page is named after
+/// its file, with a warning.
+pub fn import_page_named(name: &str, text: &str, app: Option<&str>) -> ImportResult {
     let mut warn = Warnings {
         file: name,
         text,
@@ -107,13 +123,18 @@ pub fn import_page(name: &str, text: &str) -> ImportResult {
     let document = name.rsplit(['/', '\\']).next().unwrap_or(name);
     let lines = page::lines(text);
     let mut records = Vec::new();
-    if let Some(record) = guide_record(&lines, document, &mut warn) {
+    let mut untitled = false;
+    if let Some(record) = guide_record(&lines, document, app, &mut untitled, &mut warn) {
         records.push(record);
     }
     records.extend(related::records(&lines, document, &mut warn));
     let mut warnings = warn.list;
     crate::order::sort_by_key(&mut warnings, |d| d.span.map(|s| (s.line, s.column)));
-    ImportResult { records, warnings }
+    ImportResult {
+        records,
+        warnings,
+        untitled,
+    }
 }
 
 /// The title line: `X User Management API Guide`, or a `#` heading in the header.
@@ -135,7 +156,25 @@ fn name_of(title: &str) -> &str {
     t
 }
 
-fn guide_record(lines: &[Line<'_>], document: &str, warn: &mut Warnings) -> Option<AppRecord> {
+/// The file name without its extension, as an app name: `zoom-guide.md` gives `zoom-guide`.
+fn file_stem(document: &str) -> &str {
+    document
+        .rsplit_once('.')
+        .map_or(document, |(stem, _)| stem)
+        .trim()
+}
+
+fn guide_record(
+    lines: &[Line<'_>],
+    document: &str,
+    app: Option<&str>,
+    untitled: &mut bool,
+    warn: &mut Warnings,
+) -> Option<AppRecord> {
+    let has_guide = lines
+        .iter()
+        .any(|l| l.section != Section::Header && l.section != Section::Related);
+    let named = app.map(str::trim).filter(|a| !a.is_empty());
     let (name, title_text) = match title(lines) {
         Some(title) => {
             let title_text = title.text.trim_start_matches('#').trim();
@@ -148,17 +187,53 @@ fn guide_record(lines: &[Line<'_>], document: &str, warn: &mut Warnings) -> Opti
                     .then(|| l.text.strip_suffix(" logo"))
                     .flatten()
             });
-            let has_guide = lines
-                .iter()
-                .any(|l| l.section != Section::Header && l.section != Section::Related);
-            let message = match logo {
-                Some(_) => "no `<App> User Management API Guide` title found; the app is named after its logo line",
-                None => "no `<App> User Management API Guide` title found; the page's own record is skipped",
-            };
-            if logo.is_some() || has_guide || lines.iter().all(|l| l.section == Section::Header) {
-                warn.line("missing-title", 1, 1, "name", message);
+            match (logo, named) {
+                (Some(logo), _) => {
+                    warn.line(
+                        "missing-title",
+                        1,
+                        1,
+                        "name",
+                        "no `<App> User Management API Guide` title found; the app is named after its logo line",
+                    );
+                    (logo.trim().to_owned(), None)
+                }
+                // A page that starts anywhere: the caller names it.
+                (None, Some(app)) if has_guide => {
+                    *untitled = true;
+                    (app.to_owned(), None)
+                }
+                (None, None) if has_guide => {
+                    *untitled = true;
+                    let stem = file_stem(document);
+                    warn.line(
+                        "missing-title",
+                        1,
+                        1,
+                        "name",
+                        format!(
+                            "the page names no app; it is named `{}` after its file",
+                            values::clip(stem)
+                        ),
+                    );
+                    if let Some(d) = warn.list.last_mut() {
+                        d.help = Some("give the app's name with `--name`".into());
+                    }
+                    (stem.to_owned(), None)
+                }
+                _ => {
+                    if lines.iter().all(|l| l.section == Section::Header) {
+                        warn.line(
+                            "missing-title",
+                            1,
+                            1,
+                            "name",
+                            "no `<App> User Management API Guide` title found; the page's own record is skipped",
+                        );
+                    }
+                    return None;
+                }
             }
-            (logo?.trim().to_owned(), None)
         }
     };
     let id = page::slug(&name);
@@ -195,8 +270,10 @@ fn guide_record(lines: &[Line<'_>], document: &str, warn: &mut Warnings) -> Opti
     };
     let readings = quick_ref::readings(lines, warn);
     quick_ref::apply(&readings, &mut record, warn);
+    api::apply(lines, &mut record.api, warn);
     prose::apply(lines, &mut record, warn);
     prose::infer(lines, &mut record);
+    offboarding::infer(lines, &mut record);
     missing_sections(lines, &record, warn);
     Some(record)
 }
@@ -229,7 +306,8 @@ fn updated(lines: &[Line<'_>], warn: &mut Warnings) -> Option<String> {
 }
 
 /// Warns about the parts of a guide page that are not there at all (a page cut off, a section
-/// left out), pointing at the page's last line.
+/// left out), pointing at the page's last line. A page that stops mid-line gets one warning, at
+/// the cut, naming what is missing after it.
 fn missing_sections(lines: &[Line<'_>], record: &AppRecord, warn: &mut Warnings) {
     let last = lines
         .iter()
@@ -264,28 +342,45 @@ fn missing_sections(lines: &[Line<'_>], record: &AppRecord, warn: &mut Warnings)
             "Webhooks available",
         ),
     ];
-    for (field, missing, what) in checks {
-        if missing {
-            warn.line(
-                "not-found",
-                last,
-                1,
-                field,
-                format!("`{what}` not found on the page; the field stays not documented"),
-            );
-            cut_off_help(warn, last);
-        }
-    }
     let has = |s: Section| lines.iter().any(|l| l.section == s);
+    let mut missing: Vec<(&str, String)> = checks
+        .iter()
+        .filter(|(_, missing, _)| *missing)
+        .map(|(field, _, what)| (*field, format!("`{what}`")))
+        .collect();
     for s in [Section::Limitations, Section::Scenarios, Section::Traps] {
         if !has(s) {
-            warn.line(
-                "not-found",
-                last,
-                1,
-                "",
-                format!("no `{}` section on the page", s.heading()),
+            missing.push(("", format!("`{}` section", s.heading())));
+        }
+    }
+    if let Some(cut) = lines.iter().find(|l| l.incomplete) {
+        let column = cut.raw.chars().count() + 1;
+        let after = if missing.is_empty() {
+            String::new()
+        } else {
+            let names: Vec<&str> = missing.iter().map(|(_, w)| w.as_str()).collect();
+            format!("; not found before it: {}", names.join(", "))
+        };
+        warn.at(
+            "cut-off",
+            cut,
+            column,
+            "",
+            format!("the page stops mid-line here{after}"),
+        );
+        if let Some(d) = warn.list.last_mut() {
+            d.help = Some(
+                "values on the cut line are kept only where the page gives no other; save the whole page and import it again".into(),
             );
+        }
+    } else {
+        for (field, what) in missing {
+            let message = if field.is_empty() {
+                format!("no {what} on the page")
+            } else {
+                format!("{what} not found on the page; the field stays not documented")
+            };
+            warn.line("not-found", last, 1, field, message);
             cut_off_help(warn, last);
         }
     }
@@ -300,25 +395,6 @@ fn missing_sections(lines: &[Line<'_>], record: &AppRecord, warn: &mut Warnings)
                 values::clip(l.text.trim_start_matches('#').trim())
             ),
         );
-    }
-    for s in [Section::UserObject, Section::Endpoints] {
-        if let Some(l) = lines.iter().find(|l| {
-            l.section == s
-                && !l.text.is_empty()
-                && page::heading(l.text).is_none()
-                && !l.text.to_lowercase().contains("not yet verified")
-        }) {
-            warn.at(
-                "not-imported",
-                l,
-                1,
-                "",
-                format!(
-                    "the `{}` section is not imported: the record has no field for it",
-                    s.heading()
-                ),
-            );
-        }
     }
 }
 

@@ -16,6 +16,8 @@ pub(crate) struct Line<'a> {
     pub text: &'a str,
     /// The section the line stands in.
     pub section: Section,
+    /// True for the last line of a page that stops mid-line: its values are cut.
+    pub incomplete: bool,
 }
 
 /// The sections a guide page has, in their usual order (a page may omit, repeat or reorder them).
@@ -31,6 +33,10 @@ pub(crate) enum Section {
     QuickRef,
     /// "Authentication".
     Auth,
+    /// "Setup steps", under authentication.
+    SetupSteps,
+    /// "Required scopes", under authentication.
+    Scopes,
     /// "User object / data model".
     UserObject,
     /// "Core endpoints".
@@ -62,6 +68,8 @@ impl Section {
             Section::Summary => "Summary and recommendation",
             Section::QuickRef => "API quick reference",
             Section::Auth => "Authentication",
+            Section::SetupSteps => "Setup steps",
+            Section::Scopes => "Required scopes",
             Section::UserObject => "User object / data model",
             Section::Endpoints => "Core endpoints",
             Section::Events => "Rate limits, pagination, and events",
@@ -93,7 +101,20 @@ pub(crate) fn lines(text: &str) -> Vec<Line<'_>> {
             raw,
             text,
             section,
+            incomplete: false,
         });
+    }
+    // A page that stops mid-line: no line ending after its last line, which does not end like a
+    // sentence. The related apps' summaries are cut by design and say so themselves.
+    if let Some(last) = out.last_mut() {
+        if !text.ends_with('\n')
+            && !last.text.is_empty()
+            && !ends_sentence(last.text)
+            && heading(last.text).is_none()
+            && !matches!(last.section, Section::Related | Section::Promo)
+        {
+            last.incomplete = true;
+        }
     }
     out
 }
@@ -112,6 +133,8 @@ pub(crate) fn heading(text: &str) -> Option<Section> {
         "summary and recommendation" | "summary" => Section::Summary,
         "api quick reference" | "quick reference" => Section::QuickRef,
         "authentication" => Section::Auth,
+        "setup steps" | "setup" => Section::SetupSteps,
+        "required scopes" | "scopes" | "required permissions" | "oauth scopes" => Section::Scopes,
         "user object / data model" | "user object" => Section::UserObject,
         "core endpoints" => Section::Endpoints,
         "rate limits, pagination, and events" | "rate limits, pagination and events" => {

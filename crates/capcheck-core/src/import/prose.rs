@@ -92,6 +92,10 @@ fn scenarios(lines: &[Line<'_>], warn: &mut Warnings) -> Vec<Scenario> {
         }
         let text = page::unbullet(l.text);
         if let Some(step) = page::strip_number(text) {
+            // A step cut by the end of the page is left out; the steps before it stay.
+            if l.incomplete {
+                continue;
+            }
             if !in_steps {
                 match last_text {
                     Some(title) => out.push(Scenario {
@@ -122,6 +126,7 @@ fn scenarios(lines: &[Line<'_>], warn: &mut Warnings) -> Vec<Scenario> {
             }
             if let Some(s) = out.last_mut() {
                 s.steps.push(step.to_owned());
+                s.calls.extend(super::endpoints::calls_in(step));
             }
         } else if let Some(rest) = watch_out(text) {
             match out.last_mut() {
@@ -149,14 +154,14 @@ fn watch_out(text: &str) -> Option<&str> {
 }
 
 /// A sentence of the page, with its line.
-struct Sentence<'a> {
-    line: u32,
-    text: &'a str,
+pub(crate) struct Sentence<'a> {
+    pub line: u32,
+    pub text: &'a str,
 }
 
 /// Every sentence of the page's own prose (not the related apps or the advertisement), in page
 /// order.
-fn page_sentences<'a>(lines: &'a [Line<'a>]) -> Vec<Sentence<'a>> {
+pub(crate) fn page_sentences<'a>(lines: &'a [Line<'a>]) -> Vec<Sentence<'a>> {
     lines
         .iter()
         .filter(|l| {
@@ -165,7 +170,7 @@ fn page_sentences<'a>(lines: &'a [Line<'a>]) -> Vec<Sentence<'a>> {
                 Section::Related | Section::Promo | Section::Header | Section::Other
             )
         })
-        .filter(|l| page::heading(l.text).is_none())
+        .filter(|l| page::heading(l.text).is_none() && !l.incomplete)
         .flat_map(|l| {
             let text = page::unbullet(l.text);
             let text = page::strip_number(text).unwrap_or(text);
@@ -186,7 +191,7 @@ fn affirmed_clauses(sentence: &str) -> Vec<&str> {
     parts.into_iter().filter(|p| !denies(p)).collect()
 }
 
-fn denies(clause: &str) -> bool {
+pub(crate) fn denies(clause: &str) -> bool {
     let c = format!(" {} ", clause.to_lowercase());
     [
         " no ",
@@ -224,7 +229,7 @@ fn idps_in(text: &str) -> Vec<Idp> {
     found.into_iter().map(|(_, idp)| idp).collect()
 }
 
-fn inferred<T: Default>(s: &Sentence<'_>, value: T) -> Fact<T> {
+pub(crate) fn inferred<T: Default>(s: &Sentence<'_>, value: T) -> Fact<T> {
     Fact {
         value,
         line: Some(s.line),
@@ -312,6 +317,7 @@ fn reassigned(sentence: &str) -> Option<Vec<String>> {
             let p = p.strip_prefix("any ").unwrap_or(p);
             let p = p.strip_prefix("all ").unwrap_or(p);
             let p = p.strip_prefix("the ").unwrap_or(p);
+            let p = p.strip_prefix("their ").unwrap_or(p);
             p.strip_prefix("open ").unwrap_or(p).trim().to_owned()
         })
         .filter(|p| !p.is_empty())

@@ -6,6 +6,7 @@
 //! under undocumented rate limits or pagination are placeholders: the fact keeps the page's words
 //! in `raw` and its value stays not documented.
 
+use super::details;
 use super::page::{self, Line, Section};
 use super::values::{clip, is_undocumented, located, plan, size, text, tri};
 use super::Warnings;
@@ -20,6 +21,7 @@ pub(crate) enum Key {
     ScimVersion,
     ScimEndpoint,
     AuthMethod,
+    BaseUrl,
     RateLimits,
     RateHeaders,
     RetryAfter,
@@ -30,7 +32,10 @@ pub(crate) enum Key {
     PaginationPointer,
     WebhooksAvailable,
     WebhookNotes,
+    WebhookEvents,
     Alternative,
+    ScimOperations,
+    ScimConnectors,
 }
 
 /// Labels as compared after [`page::normalize_label`].
@@ -46,6 +51,17 @@ const LABELS: &[(&str, Key)] = &[
     ("scim endpoint", Key::ScimEndpoint),
     ("auth method", Key::AuthMethod),
     ("authentication method", Key::AuthMethod),
+    ("base url", Key::BaseUrl),
+    ("api base url", Key::BaseUrl),
+    ("webhook events", Key::WebhookEvents),
+    ("user lifecycle events", Key::WebhookEvents),
+    ("lifecycle events", Key::WebhookEvents),
+    ("supported events", Key::WebhookEvents),
+    ("supported operations", Key::ScimOperations),
+    ("scim operations", Key::ScimOperations),
+    ("idp connectors", Key::ScimConnectors),
+    ("identity provider connectors", Key::ScimConnectors),
+    ("connectors", Key::ScimConnectors),
     ("rate limits", Key::RateLimits),
     ("rate limit", Key::RateLimits),
     ("rate limit headers", Key::RateHeaders),
@@ -67,6 +83,8 @@ const RUN_TOGETHER: &[(&str, Key)] = &[
     ("SCIM plan required", Key::ScimPlan),
     ("SCIM available", Key::ScimAvailable),
     ("Has user API", Key::UserApi),
+    ("Auth method", Key::AuthMethod),
+    ("Base URL", Key::BaseUrl),
 ];
 
 /// Sections whose every line should be a labelled value.
@@ -97,6 +115,8 @@ pub(crate) struct Reading {
     pub quote: String,
     /// Read from the quick reference, which the detailed sections override.
     pub quick: bool,
+    /// Read from the cut last line of a page: never replaces a complete value.
+    pub incomplete: bool,
 }
 
 /// Every labelled value on the page, and a warning for each line of a labelled section that is
@@ -114,9 +134,26 @@ pub(crate) fn readings(lines: &[Line<'_>], warn: &mut Warnings) -> Vec<Reading> 
             continue;
         }
         if let Some(r) = reading(l) {
-            out.push(r);
-        } else if LABELLED.contains(&l.section) {
+            out.push(Reading {
+                incomplete: l.incomplete,
+                ..r
+            });
+        } else if LABELLED.contains(&l.section) && !l.incomplete {
             if page::table_cells(l.text).is_some_and(|c| is_header_row(&c)) {
+                continue;
+            }
+            if let Some(label) = unknown_label(l) {
+                warn.at(
+                    "unknown-row",
+                    l,
+                    page::column_of(l.raw, label),
+                    "",
+                    format!(
+                        "`{}` is not a row this importer knows in `{}`; its value is not read",
+                        clip(label),
+                        l.section.heading()
+                    ),
+                );
                 continue;
             }
             warn.at(
@@ -133,6 +170,20 @@ pub(crate) fn readings(lines: &[Line<'_>], warn: &mut Warnings) -> Vec<Reading> 
         }
     }
     out
+}
+
+/// The label of a `Label: value` line or a table row whose label is not known.
+fn unknown_label<'a>(l: &Line<'a>) -> Option<&'a str> {
+    let text = page::unbullet(l.text);
+    if let Some(cells) = page::table_cells(text) {
+        return cells
+            .first()
+            .copied()
+            .filter(|c| !c.is_empty() && cells.len() >= 2);
+    }
+    page::split_colon(text)
+        .map(|(label, _)| label)
+        .filter(|label| !label.is_empty() && label.split_whitespace().count() <= 5)
 }
 
 fn is_header_row(cells: &[&str]) -> bool {
@@ -156,6 +207,7 @@ fn reading(l: &Line<'_>) -> Option<Reading> {
             column: page::column_of(l.raw, value),
             quote: format!("{label}: {value}"),
             quick: true,
+            incomplete: false,
         });
     }
     if let Some((label, value)) = page::split_colon(text) {
@@ -167,6 +219,7 @@ fn reading(l: &Line<'_>) -> Option<Reading> {
                 column: page::column_of(l.raw, value),
                 quote: text.to_owned(),
                 quick: l.section == Section::QuickRef,
+                incomplete: false,
             });
         }
     }
@@ -187,6 +240,7 @@ fn reading(l: &Line<'_>) -> Option<Reading> {
                     column: page::column_of(l.raw, value),
                     quote: text.to_owned(),
                     quick: true,
+                    incomplete: false,
                 });
             }
         }
@@ -205,6 +259,7 @@ pub(crate) fn apply(readings: &[Reading], record: &mut AppRecord, warn: &mut War
         warn,
     );
     record.auth.method = text(pick(readings, Key::AuthMethod, warn).as_ref());
+    record.api.base_url = details::base_url(pick(readings, Key::BaseUrl, warn).as_ref());
     record.scim.available = tri(
         pick(readings, Key::ScimAvailable, warn).as_ref(),
         "scim.available",
@@ -218,6 +273,14 @@ pub(crate) fn apply(readings: &[Reading], record: &mut AppRecord, warn: &mut War
         record.scim.plan_tier = tier;
     }
     record.rate_limits.limits = text(limits.as_ref());
+    if let Some((requests, window)) = limits
+        .as_ref()
+        .filter(|_| limits_documented)
+        .and_then(details::rate)
+    {
+        record.rate_limits.requests = requests;
+        record.rate_limits.window = window;
+    }
     for (key, field, name) in [
         (
             Key::RateHeaders,
@@ -273,14 +336,50 @@ pub(crate) fn apply(readings: &[Reading], record: &mut AppRecord, warn: &mut War
         };
     }
     record.webhooks.alternative = text(pick(readings, Key::Alternative, warn).as_ref());
+    let events = pick(readings, Key::WebhookEvents, warn);
+    record.webhooks.events = match (&events, &notes) {
+        (Some(e), _) => details::events(e, true),
+        (None, Some(n)) => details::events(n, false),
+        (None, None) => Fact::default(),
+    };
+    if record.webhooks.user_events.value == Tri::NotDocumented
+        && record
+            .webhooks
+            .events
+            .value
+            .as_ref()
+            .is_some_and(|e| !e.is_empty())
+    {
+        let events = &record.webhooks.events;
+        record.webhooks.user_events = Fact {
+            value: Tri::Yes,
+            line: events.line,
+            quote: events.quote.clone(),
+            ..Fact::default()
+        };
+    }
+    if let Some(r) = pick(readings, Key::ScimOperations, warn) {
+        details::scim_operations(&r, &mut record.scim.operations);
+    }
+    if let Some(r) = pick(readings, Key::ScimConnectors, warn) {
+        details::connectors(&r, &mut record.scim.connectors);
+    }
 }
 
 /// The reading for `key`: the detailed section's before the quick reference's, with a warning
 /// when the two disagree.
 fn pick(readings: &[Reading], key: Key, warn: &mut Warnings) -> Option<Reading> {
-    let of_key = || readings.iter().filter(move |r| r.key == key);
-    let chosen = of_key().find(|r| !r.quick).or_else(|| of_key().next())?;
-    for other in of_key() {
+    let all = || readings.iter().filter(move |r| r.key == key);
+    // A value cut off by the end of the page never replaces a complete one.
+    let complete = || all().filter(|r| !r.incomplete);
+    let chosen = complete()
+        .find(|r| !r.quick)
+        .or_else(|| complete().next())
+        .or_else(|| all().next())?;
+    if chosen.incomplete {
+        return Some(chosen.clone());
+    }
+    for other in complete() {
         let same = page::normalize_label(&other.value) == page::normalize_label(&chosen.value);
         if !same && other.line != chosen.line {
             warn.line(

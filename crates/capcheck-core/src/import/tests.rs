@@ -194,10 +194,11 @@ fn a_plain_page_with_crlf_odd_bullets_and_a_cut_reads_what_is_there() {
     assert_eq!(r.pagination.max_page_size.raw.as_deref(), Some("0"));
     assert_eq!(r.sso.jit.value, Tri::Yes);
     assert_eq!(r.sso.idps.value, Some(vec![crate::model::Idp::Entra]));
-    assert_eq!(
-        r.scenarios[0].steps,
-        ["Create the user with POST /users.", "Assign the"]
-    );
+    // The step cut by the end of the page is left out; the one before it stays.
+    assert_eq!(r.scenarios[0].steps, ["Create the user with POST /users."]);
+    assert_eq!(r.scenarios[0].calls, ["POST /users"]);
+    assert_eq!(r.rate_limits.requests.value, Some(10));
+    assert_eq!(r.rate_limits.window.value.as_deref(), Some("second"));
     assert!(!r.summary.value.clone().unwrap().contains('\r'));
     let warned: Vec<(usize, &str, Option<&str>)> = result
         .warnings
@@ -214,21 +215,27 @@ fn a_plain_page_with_crlf_odd_bullets_and_a_cut_reads_what_is_there() {
         "{warned:?}"
     );
     assert!(
-        warned.contains(&(at("Frobnication"), "unread-line", None)),
+        warned.contains(&(at("Frobnication"), "unknown-row", None)),
         "{warned:?}"
+    );
+    // The cut is reported once, at its line and column, naming what is missing.
+    let cuts: Vec<&Diagnostic> = result
+        .warnings
+        .iter()
+        .filter(|d| d.code == "cut-off")
+        .collect();
+    assert_eq!(cuts.len(), 1, "{warned:?}");
+    let span = cuts[0].span.unwrap();
+    assert_eq!(
+        (span.line, span.column),
+        (at("2. Assign the"), "  2. Assign the".len() + 1)
     );
     assert!(
-        warned
-            .iter()
-            .any(|w| w.1 == "not-found" && w.2 == Some("auth.method")),
-        "{warned:?}"
+        cuts[0].message.contains("`Auth method`"),
+        "{}",
+        cuts[0].message
     );
-    assert!(
-        warned
-            .iter()
-            .any(|w| w.1 == "not-found" && w.2 == Some("webhooks.available")),
-        "{warned:?}"
-    );
+    assert!(!warned.iter().any(|w| w.1 == "not-found"), "{warned:?}");
     let page = &result.warnings[0];
     assert_eq!(page.file, "bolt.txt");
 }
@@ -405,23 +412,48 @@ mod never_panics {
             );
             assert!(span.start <= text.len() && span.end <= text.len());
         }
+        let cuts = result
+            .warnings
+            .iter()
+            .filter(|w| w.code == "cut-off")
+            .count();
+        assert!(cuts <= 1, "a cut is reported once, not {cuts} times");
         for r in &result.records {
             let (_, diags) = parse_file("x.toml", &write_record(r));
             assert!(diags.is_empty(), "{diags:?}");
+            for e in &r.api.endpoints {
+                assert!(e.line.is_some_and(|l| l as usize <= lines), "{e:?}");
+                assert!(!e.path.contains(char::is_whitespace), "{e:?}");
+            }
+            for step in &r.api.setup_steps {
+                assert!(step.line.is_some(), "{step:?}");
+            }
         }
     }
 
-    /// A seed page with lines deleted, sections shuffled, CRLF endings and a cut.
+    /// The seed pages and the fixtures with API sections.
+    const PAGES: &[&str] = &[
+        SEEDS[0].1,
+        SEEDS[1].1,
+        SEEDS[2].1,
+        SEEDS[3].1,
+        SEEDS[4].1,
+        include_str!("../../../../tests/fixtures/import/quokka-plain.txt"),
+        include_str!("../../../../tests/fixtures/import/wren-untitled-markdown.md"),
+        include_str!("../../../../tests/fixtures/import/heron-plain-crlf-cut.txt"),
+    ];
+
+    /// A seed or fixture page with lines deleted, sections shuffled, CRLF endings and a cut.
     fn mutated() -> impl Strategy<Value = String> {
         (
-            0..SEEDS.len(),
+            0..PAGES.len(),
             proptest::collection::vec(any::<u16>(), 0..8),
             any::<bool>(),
             any::<bool>(),
             any::<u16>(),
         )
             .prop_map(|(seed, deletions, crlf, shuffle, cut)| {
-                let mut lines: Vec<&str> = SEEDS[seed].1.split('\n').collect();
+                let mut lines: Vec<&str> = PAGES[seed].split('\n').collect();
                 for d in deletions {
                     if !lines.is_empty() {
                         let i = usize::from(d) % lines.len();
@@ -473,6 +505,26 @@ mod never_panics {
                 Just("AutomationNot Supported".to_owned()),
                 Just("Last updatedFeb 2026".to_owned()),
                 Just("UpdatedFeb 31, 2026".to_owned()),
+                Just("Setup steps".to_owned()),
+                Just("Required scopes".to_owned()),
+                Just("Scope\tDescription\tRequired for".to_owned()),
+                Just("users:write\tChange users".to_owned()),
+                Just("User object / data model".to_owned()),
+                Just("Field Type Description On create On update Notes".to_owned()),
+                Just("| email | string | required |".to_owned()),
+                Just("Core endpoints".to_owned()),
+                Just("| Operation | Method | Path |".to_owned()),
+                Just("| Suspend | PATCH | /users/{id} |".to_owned()),
+                Just("  • Method: DELETE".to_owned()),
+                Just("  • URL: https://x.example/users/{id}".to_owned()),
+                Just("GET /users — List users".to_owned()),
+                Just("Request example".to_owned()),
+                Just("  • Rate limits: 1,500 req/min".to_owned()),
+                Just("  • Webhook events: user.created, member_removed".to_owned()),
+                Just("  • Supported operations: Create, Groups not supported".to_owned()),
+                Just("  • IdP connectors: Okta (native), Entra ID (generic)".to_owned()),
+                Just("Deactivated users still count toward seats until deleted.".to_owned()),
+                Just("Transfer their dashboards to a manager.".to_owned()),
                 "\\PC{0,40}",
             ],
             0..40,

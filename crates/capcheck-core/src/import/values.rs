@@ -31,6 +31,9 @@ pub(crate) fn located<T: Default>(r: &Reading) -> Fact<T> {
     Fact {
         line: Some(r.line),
         quote: Some(r.quote.clone()),
+        note: r
+            .incomplete
+            .then(|| "Read from the page's last line, which is cut off.".to_owned()),
         ..Fact::default()
     }
 }
@@ -177,9 +180,18 @@ pub(crate) fn plan(
 /// The tier a plan's name says, if any.
 pub(crate) fn plan_tier(lower: &str) -> Option<PlanTier> {
     let has = |words: &[&str]| words.iter().any(|w| lower.contains(w));
+    let business = has(&[
+        "business",
+        "professional",
+        "premium",
+        "team",
+        "growth",
+        "scale",
+        "pro ",
+    ]) || lower == "pro";
     if has(&["add-on", "add on", "addon"]) {
         Some(PlanTier::AddOn)
-    } else if has(&["enterprise", "custom"]) {
+    } else if has(&["enterprise", "custom"]) && !business {
         Some(PlanTier::Enterprise)
     } else if has(&[
         "business",

@@ -2,7 +2,9 @@
 //! section, one inline table per fact, `[[limitations]]`, `[[scenarios]]` and `[[traps]]` at the
 //! end. Text out; the caller decides where it goes.
 
-use crate::model::{AppRecord, BulkPath, Fact, Idp, LifecycleMethod, PlanTier, Scenario, Tri};
+use crate::model::{
+    AppRecord, BulkPath, Connector, Fact, Idp, LifecycleMethod, PlanTier, Scenario, Tri,
+};
 use std::fmt::Write as _;
 
 /// A fact value as a TOML value, or `None` when absent.
@@ -65,6 +67,12 @@ impl TomlValue for Option<u32> {
 impl TomlValue for Option<PlanTier> {
     fn toml(&self) -> Option<String> {
         self.map(|t| string(t.as_str()))
+    }
+}
+
+impl TomlValue for Option<Connector> {
+    fn toml(&self) -> Option<String> {
+        self.map(|c| string(c.as_str()))
     }
 }
 
@@ -203,6 +211,8 @@ pub fn write_record(record: &AppRecord) -> String {
     inline(&mut b, "method", &record.auth.method);
     section(&mut out, "auth", b);
 
+    api(&mut out, &record.api);
+
     let s = &record.scim;
     let mut b = String::new();
     inline(&mut b, "available", &s.available);
@@ -211,6 +221,27 @@ pub fn write_record(record: &AppRecord) -> String {
     inline(&mut b, "plan_tier", &s.plan_tier);
     inline(&mut b, "endpoint", &s.endpoint);
     section(&mut out, "scim", b);
+    let o = &s.operations;
+    let mut b = String::new();
+    inline(&mut b, "create", &o.create);
+    inline(&mut b, "update", &o.update);
+    inline(&mut b, "deactivate", &o.deactivate);
+    inline(&mut b, "delete", &o.delete);
+    inline(&mut b, "groups", &o.groups);
+    if [&o.create, &o.update, &o.deactivate, &o.delete, &o.groups]
+        .iter()
+        .any(|f| f.line.is_some() || f.value != Tri::NotDocumented)
+    {
+        section(&mut out, "scim.operations", b);
+    }
+    let c = &s.connectors;
+    let mut b = String::new();
+    inline(&mut b, "okta", &c.okta);
+    inline(&mut b, "entra", &c.entra);
+    inline(&mut b, "google_workspace", &c.google_workspace);
+    inline(&mut b, "onelogin", &c.onelogin);
+    inline(&mut b, "jumpcloud", &c.jumpcloud);
+    section(&mut out, "scim.connectors", b);
 
     let s = &record.sso;
     let mut b = String::new();
@@ -227,6 +258,8 @@ pub fn write_record(record: &AppRecord) -> String {
     inline(&mut b, "headers", &r.headers);
     inline(&mut b, "retry_after", &r.retry_after);
     inline(&mut b, "notes", &r.notes);
+    inline(&mut b, "requests", &r.requests);
+    inline(&mut b, "window", &r.window);
     section(&mut out, "rate_limits", b);
 
     let p = &record.pagination;
@@ -243,6 +276,7 @@ pub fn write_record(record: &AppRecord) -> String {
     inline(&mut b, "user_events", &w.user_events);
     inline(&mut b, "notes", &w.notes);
     inline(&mut b, "alternative", &w.alternative);
+    inline(&mut b, "events", &w.events);
     section(&mut out, "webhooks", b);
 
     let l = &record.lifecycle;
@@ -256,6 +290,17 @@ pub fn write_record(record: &AppRecord) -> String {
         "reassign_on_offboarding",
         &l.reassign_on_offboarding,
     );
+    for (key, f) in [
+        ("idp_removal_deactivates", &l.idp_removal_deactivates),
+        ("deactivation_frees_licence", &l.deactivation_frees_licence),
+        ("deactivation_keeps_data", &l.deactivation_keeps_data),
+    ] {
+        // Left out while not documented, so records of apps the prose says nothing about stay as
+        // they were.
+        if f.line.is_some() || f.value != Tri::NotDocumented {
+            inline(&mut b, key, f);
+        }
+    }
     section(&mut out, "lifecycle", b);
 
     for f in &record.limitations {
@@ -268,6 +313,63 @@ pub fn write_record(record: &AppRecord) -> String {
         table(&mut out, "[[traps]]", f);
     }
     out
+}
+
+/// The `[api]` table and its lists, left out when the page documents no API.
+fn api(out: &mut String, a: &crate::model::Api) {
+    let mut b = String::new();
+    inline(&mut b, "base_url", &a.base_url);
+    section(out, "api", b);
+    for f in &a.setup_steps {
+        table(out, "[[api.setup_steps]]", f);
+    }
+    let opt = |k: &str, v: &Option<String>| v.as_deref().map(|v| format!("{k} = {}\n", string(v)));
+    let line = |l: Option<u32>| l.map(|l| format!("line = {l}\n"));
+    for s in &a.scopes {
+        let _ = write!(out, "\n[[api.scopes]]\nname = {}\n", string(&s.name));
+        for part in [
+            opt("description", &s.description),
+            opt("required_for", &s.required_for),
+            line(s.line),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            out.push_str(&part);
+        }
+    }
+    for f in &a.user_fields {
+        let _ = write!(out, "\n[[api.user_fields]]\nname = {}\n", string(&f.name));
+        let required = (f.required != Tri::NotDocumented)
+            .then(|| format!("required = {}\n", string(f.required.as_str())));
+        for part in [
+            opt("type", &f.field_type),
+            required,
+            opt("on_create", &f.on_create),
+            opt("on_update", &f.on_update),
+            line(f.line),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            out.push_str(&part);
+        }
+    }
+    for e in &a.endpoints {
+        let _ = write!(
+            out,
+            "\n[[api.endpoints]]\noperation = {}\nmethod = {}\npath = {}\n",
+            string(e.operation.as_str()),
+            string(&e.method),
+            string(&e.path)
+        );
+        for part in [opt("purpose", &e.purpose), line(e.line)]
+            .into_iter()
+            .flatten()
+        {
+            out.push_str(&part);
+        }
+    }
 }
 
 fn scenario(out: &mut String, s: &Scenario) {
@@ -283,6 +385,9 @@ fn scenario(out: &mut String, s: &Scenario) {
     }
     if let Some(w) = &s.watch_out {
         let _ = writeln!(out, "watch_out = {}", string(w));
+    }
+    if !s.calls.is_empty() {
+        let _ = writeln!(out, "calls = {}", array(s.calls.iter().map(|c| string(c))));
     }
     if let Some(src) = &s.source {
         let _ = writeln!(out, "source = {}", string(src));
