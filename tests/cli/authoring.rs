@@ -125,7 +125,7 @@ fn explain_json_carries_operand_values_and_provenance() {
     let operands = json["steps"][0]["condition"]["operands"]
         .as_array()
         .unwrap();
-    assert_eq!(operands.len(), 3);
+    assert_eq!(operands.len(), 4);
     assert_eq!(operands[1]["text"], r#"app.sso.jit == "yes""#);
     assert_eq!(operands[1]["value"], true);
     let jit = json["fields"]

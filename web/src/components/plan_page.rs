@@ -2,12 +2,12 @@
 //! leaver, who does it, the steps and the evidence; charts of the stack; export the plan. The
 //! inventory stays in this browser.
 
-use capcheck_core::plan::{self, chart, render, Plan, PlanInput};
+use capcheck_core::plan::{self, render, Plan, PlanInput};
 use leptos::prelude::*;
 
 use crate::files;
 use crate::stack::Stack;
-use crate::state::{AppState, Route};
+use crate::state::AppState;
 
 fn export(state: AppState, plan: Option<Plan>, name: &str, mime: &str, f: fn(&Plan) -> String) {
     let Some(plan) = plan else { return };
@@ -99,89 +99,9 @@ pub fn PlanPage(state: AppState, stack: Stack) -> impl IntoView {
     }
 }
 
-/// The plan itself: summary, charts, the apps riskiest first, and the apps without a record.
+/// The plan itself, as the core renders it (the same HTML as the export): summary, charts, the
+/// apps riskiest first with links to their records, and the apps without a record.
 #[component]
 fn PlanView(plan: Plan) -> impl IntoView {
-    let summary = plan.summary.line();
-    let path_svg = chart::by_path(&plan, "chart-path");
-    let severity_svg = chart::by_severity(&plan, "chart-severity");
-    let unmatched: Vec<_> = plan
-        .apps
-        .iter()
-        .filter(|a| a.record.is_none())
-        .cloned()
-        .collect();
-    let title = match &plan.leaver {
-        Some(l) => format!(
-            "For {l}: {} inventory apps from {}",
-            plan.inventory.apps, plan.inventory.file
-        ),
-        None => format!(
-            "{} inventory apps from {}",
-            plan.inventory.apps, plan.inventory.file
-        ),
-    };
-    view! {
-        <p class="muted" data-testid="plan-source">{title}</p>
-        <p class="plan-summary" data-testid="plan-summary"><strong>{summary}</strong></p>
-        <div class="plan-charts">
-            <figure data-testid="chart-path" inner_html=path_svg></figure>
-            <figure data-testid="chart-severity" inner_html=severity_svg></figure>
-        </div>
-        <div class="table-wrap"><table class="plan-table" data-testid="plan-table">
-            <thead><tr><th>"#"</th><th>"App"</th><th>"Path"</th><th>"Owner"</th><th>"Users"</th><th>"Highest finding"</th></tr></thead>
-            <tbody>
-                {plan.apps.iter().enumerate().map(|(i, a)| {
-                    let record = a.record.clone();
-                    let name = a.name.clone();
-                    let link = record.map(|id| Route::App(id, None).hash());
-                    view! {
-                        <tr data-path=a.path.as_str()>
-                            <td>{i + 1}</td>
-                            <td>{match link {
-                                Some(href) => view! { <a href=href>{name}</a> }.into_any(),
-                                None => view! { <span>{name}</span> }.into_any(),
-                            }}</td>
-                            <td><span class=format!("path path-{}", a.path.as_str())>{a.path.label()}</span>" "<span class="muted small">{a.path_detail.clone()}</span></td>
-                            <td>{a.owner.clone().unwrap_or_default()}</td>
-                            <td>{a.users.map(|u| u.to_string()).unwrap_or_default()}</td>
-                            <td>{a.severity.map(|s| view! { <span class=format!("sev sev-{}", s.as_str())>{s.as_str()}</span> })}</td>
-                        </tr>
-                    }
-                }).collect_view()}
-            </tbody>
-        </table></div>
-        <h2>"Steps, app by app"</h2>
-        {plan.apps.iter().enumerate().map(|(i, a)| view! {
-            <details class="plan-app">
-                <summary>{format!("{}. {} ({})", i + 1, a.name, a.path.label())}</summary>
-                {(!a.reassign.is_empty()).then(|| view! { <p>"Reassign first: " {a.reassign.join(", ")}</p> })}
-                <ol>{a.steps.iter().map(|s| view! { <li>{s.clone()}</li> }).collect_view()}</ol>
-                <p class="small">"Evidence to keep:"</p>
-                <ul class="small">{a.evidence.iter().map(|e| view! { <li>{e.clone()}</li> }).collect_view()}</ul>
-            </details>
-        }).collect_view()}
-        {(!unmatched.is_empty()).then(|| view! {
-            <h2>"Apps without a capability record"</h2>
-            <ul data-testid="plan-unmatched">
-                {unmatched.into_iter().map(|a| {
-                    let suggestions = a.suggestions.clone();
-                    view! {
-                        <li>
-                            <strong>{a.name.clone()}</strong>": " {a.path_detail.clone()}
-                            {(!suggestions.is_empty()).then(|| view! {
-                                " Did you mean "
-                                {suggestions.into_iter().map(|id| {
-                                    let href = Route::App(id.clone(), None).hash();
-                                    view! { <a href=href>{id}</a>" " }
-                                }).collect_view()}
-                                "?"
-                            })}
-                            {a.hint.map(|_| view! { <span class="muted small">" Import its guide page (Apps, \"Import guide page...\") to give it a record."</span> })}
-                        </li>
-                    }
-                }).collect_view()}
-            </ul>
-        })}
-    }
+    view! { <div class="plan" inner_html=render::html_body(&plan, true)></div> }
 }

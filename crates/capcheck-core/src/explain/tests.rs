@@ -26,7 +26,7 @@ fn a_finding_shows_every_operand_true_and_the_fields_with_their_lines() {
     let cond = &e.steps[0].condition;
     assert_eq!(
         cond.text,
-        r#"app.scim.available == "no" && app.sso.jit == "yes" && app.user_api != "yes""#
+        r#"app.scim.available == "no" && app.sso.jit == "yes" && app.user_api != "yes" && app.inventory.idp_push_deactivation != "yes""#
     );
     assert_eq!(
         values(cond),
@@ -37,6 +37,10 @@ fn a_finding_shows_every_operand_true_and_the_fields_with_their_lines() {
             ),
             (r#"app.sso.jit == "yes""#.to_owned(), Some(true.into())),
             (r#"app.user_api != "yes""#.to_owned(), Some(true.into())),
+            (
+                r#"app.inventory.idp_push_deactivation != "yes""#.to_owned(),
+                Some(true.into())
+            ),
         ]
     );
     // The span points at the operand in the rule's text.

@@ -17,6 +17,7 @@
 mod facts;
 pub mod matching;
 pub mod okta;
+mod rows;
 pub mod table;
 
 use serde::Serialize;
@@ -24,6 +25,7 @@ use serde::Serialize;
 use crate::diagnostic::{Diagnostic, Span};
 
 pub use facts::{apply, Facts};
+pub use rows::write_row;
 
 /// The formats an inventory can be in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

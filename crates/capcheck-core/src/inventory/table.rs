@@ -4,6 +4,7 @@
 //! (`App Name`, `application_name`, `Display name`). The separator is the one the header line
 //! uses most: comma, semicolon (spreadsheets in many European locales) or tab.
 
+use super::rows::rows;
 use super::{cell, parse_count, Format, InventoryApp};
 use crate::diagnostic::{Diagnostic, Span};
 
@@ -133,53 +134,29 @@ fn normalise(header: &str) -> String {
 }
 
 /// The separator the header line uses most.
-fn delimiter(text: &str) -> u8 {
+fn delimiter(text: &str) -> char {
     let header = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
-    [b',', b';', b'\t']
+    [',', ';', '\t']
         .into_iter()
-        .max_by_key(|d| header.bytes().filter(|b| b == d).count())
-        .unwrap_or(b',')
-}
-
-/// The byte offset, in `line`, where field `index` starts (quotes respected).
-fn field_offset(line: &str, index: usize, delim: u8) -> usize {
-    let mut field = 0;
-    let mut quoted = false;
-    for (i, b) in line.bytes().enumerate() {
-        if field == index {
-            return i;
-        }
-        match b {
-            b'"' => quoted = !quoted,
-            b'\n' if !quoted => return line.len(),
-            _ if b == delim && !quoted => field += 1,
-            _ => {}
-        }
-    }
-    line.len()
+        .max_by_key(|d| header.matches(*d).count())
+        .unwrap_or(',')
 }
 
 /// Reads a table inventory: a plain CSV, or Entra's export when it has `Object ID` and
 /// `Application ID` columns.
 pub(super) fn parse(file: &str, text: &str) -> (Format, Vec<InventoryApp>, Vec<Diagnostic>) {
     let delim = delimiter(text);
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delim)
-        .flexible(true)
-        .has_headers(true)
-        .from_reader(text.as_bytes());
     let mut diags = Vec::new();
-    let headers: Vec<String> = match reader.headers() {
-        Ok(h) => h.iter().map(str::to_owned).collect(),
-        Err(e) => {
-            diags.push(Diagnostic::error(
-                "inventory-syntax",
-                file,
-                format!("the header line cannot be read: {e}"),
-            ));
-            return (Format::Csv, Vec::new(), diags);
-        }
+    let mut all = rows(text, delim).into_iter();
+    let Some(header_row) = all.find(|r| r.fields.iter().any(|(t, _)| !t.trim().is_empty())) else {
+        diags.push(Diagnostic::error(
+            "inventory-empty",
+            file,
+            "the file holds no apps",
+        ));
+        return (Format::Csv, Vec::new(), diags);
     };
+    let headers: Vec<String> = header_row.fields.iter().map(|(t, _)| t.clone()).collect();
     let normal: Vec<String> = headers.iter().map(|h| normalise(h)).collect();
     let find = |c: &Column| {
         c.headers
@@ -195,7 +172,8 @@ pub(super) fn parse(file: &str, text: &str) -> (Format, Vec<InventoryApp>, Vec<D
             .filter(|h| !h.trim().is_empty())
             .map(|h| format!("`{}`", h.trim()))
             .collect::<Vec<_>>();
-        let line_end = text.find('\n').unwrap_or(text.len());
+        let start = header_row.offset(0);
+        let line_end = text[start..].find('\n').map_or(text.len(), |e| start + e);
         diags.push(
             Diagnostic::error(
                 "inventory-no-name-column",
@@ -209,7 +187,7 @@ pub(super) fn parse(file: &str, text: &str) -> (Format, Vec<InventoryApp>, Vec<D
                     }
                 ),
             )
-            .with_span(Some(Span::from_range(text, 0, line_end)))
+            .with_span(Some(Span::from_range(text, start, line_end.max(start))))
             .with_help(format!(
                 "name the column of app names one of: {}",
                 NAME.headers.join(", ")
@@ -236,35 +214,15 @@ pub(super) fn parse(file: &str, text: &str) -> (Format, Vec<InventoryApp>, Vec<D
         col("status"),
     );
     let mut apps = Vec::new();
-    let mut record = csv::StringRecord::new();
-    loop {
-        match reader.read_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {}
-            Err(e) => {
-                let line = e.position().map_or(0, |p| p.line() as usize);
-                diags.push(
-                    Diagnostic::error(
-                        "inventory-syntax",
-                        file,
-                        format!("a row cannot be read: {e}"),
-                    )
-                    .with_span(Some(Span::from_line_column(text, line, 1))),
-                );
-                continue;
-            }
-        }
-        let (line, start) = record
-            .position()
-            .map_or((0, 0), |p| (p.line() as usize, p.byte() as usize));
+    for record in all {
+        let line = record.line;
         let get = |i: Option<usize>| i.and_then(|i| record.get(i)).and_then(cell);
         let span_of = |i: usize| {
-            let rest = &text[start.min(text.len())..];
-            let at = start + field_offset(rest, i, delim);
+            let at = record.offset(i);
             let len = record.get(i).map_or(0, str::len);
             Some(Span::from_range(text, at, at + len))
         };
-        if record.iter().all(|c| c.trim().is_empty()) {
+        if record.fields.iter().all(|(c, _)| c.trim().is_empty()) {
             continue;
         }
         let Some(name) = get(Some(name_col)) else {

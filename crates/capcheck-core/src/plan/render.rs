@@ -3,6 +3,7 @@
 
 use super::chart::{self, escape};
 use super::{Plan, PlanApp};
+use crate::inventory::write_row;
 
 fn title(plan: &Plan) -> String {
     match &plan.leaver {
@@ -139,7 +140,7 @@ pub fn inert(cell: &str) -> String {
 
 /// The plan as CSV: one row per app, riskiest first. Every cell is made [`inert`].
 pub fn csv(plan: &Plan) -> String {
-    let mut w = ::csv::Writer::from_writer(Vec::new());
+    let mut out = String::new();
     let header = [
         "order",
         "app",
@@ -160,7 +161,7 @@ pub fn csv(plan: &Plan) -> String {
         "hint",
         "lines",
     ];
-    let _ = w.write_record(header);
+    write_row(&mut out, &header);
     for (i, a) in plan.apps.iter().enumerate() {
         let lines: Vec<String> = a.lines.iter().map(usize::to_string).collect();
         let row = [
@@ -183,10 +184,10 @@ pub fn csv(plan: &Plan) -> String {
             a.hint.clone().unwrap_or_default(),
             lines.join(";"),
         ];
-        let _ = w.write_record(row.iter().map(|c| inert(c)));
+        let row: Vec<String> = row.iter().map(|c| inert(c)).collect();
+        write_row(&mut out, &row);
     }
-    let bytes = w.into_inner().unwrap_or_default();
-    String::from_utf8(bytes).unwrap_or_default()
+    out
 }
 
 /// The plan as its versioned JSON.
@@ -200,59 +201,70 @@ pub fn json(plan: &Plan) -> String {
 /// The plan as one HTML page, with its charts; no script, no outside resource.
 pub fn html(plan: &Plan) -> String {
     let t = escape(&title(plan));
-    let mut out = format!(
+    format!(
         "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{t}</title>\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
          <style>body{{font:15px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#111}}\
          table{{border-collapse:collapse;width:100%}}th,td{{border-bottom:1px solid #ddd;padding:.3rem .5rem;text-align:left;vertical-align:top}}\
-         .charts{{display:flex;flex-wrap:wrap;gap:1rem}}.charts figure{{flex:1 1 20rem;margin:0}}\
-         .path-manual{{color:#9a3412}}.path-automatic{{color:#166534}}</style></head><body>\n<h1>{t}</h1>\n"
-    );
+         .plan-charts{{display:flex;flex-wrap:wrap;gap:1rem}}.plan-charts figure{{flex:1 1 20rem;margin:0}}\
+         .path{{font-weight:600}}.path-manual{{color:#9a3412}}.path-automatic{{color:#166534}}.muted{{color:#555}}</style></head><body>\n<h1>{t}</h1>\n{}</body></html>\n",
+        html_body(plan, false)
+    )
+}
+
+/// The plan as an HTML fragment: summary, charts, the apps riskiest first, each app's steps, and
+/// the apps without a record. Every text is escaped. With `app_links`, matched apps link to
+/// their record's page in the browser app (`#/apps/<id>`). The browser shows exactly this.
+pub fn html_body(plan: &Plan, app_links: bool) -> String {
+    let mut out = String::new();
+    let source = match &plan.leaver {
+        Some(l) => format!("For {}: ", escape(l)),
+        None => String::new(),
+    };
     out.push_str(&format!(
-        "<p>From <code>{}</code> ({}), {} inventory apps; rules as of {}.</p>\n<p><strong>{}.</strong></p>\n",
+        "<p class=\"muted\" data-testid=\"plan-source\">{source}{} inventory apps from <code>{}</code> ({}); rules as of {}.</p>\n\
+         <p class=\"plan-summary\"><strong data-testid=\"plan-summary\">{}</strong></p>\n",
+        plan.inventory.apps,
         escape(&plan.inventory.file),
         plan.inventory.format,
-        plan.inventory.apps,
         plan.today,
         escape(&plan.summary.line())
     ));
     out.push_str(&format!(
-        "<div class=\"charts\"><figure>{}</figure><figure>{}</figure></div>\n",
+        "<div class=\"plan-charts\"><figure data-testid=\"chart-path\">{}</figure><figure data-testid=\"chart-severity\">{}</figure></div>\n",
         chart::by_path(plan, "plan-path"),
         chart::by_severity(plan, "plan-severity")
     ));
-    out.push_str("<table><thead><tr><th>#</th><th>App</th><th>Path</th><th>Owner</th><th>Users</th><th>Highest finding</th></tr></thead><tbody>\n");
+    out.push_str("<div class=\"table-wrap\"><table class=\"plan-table\" data-testid=\"plan-table\"><thead><tr><th>#</th><th>App</th><th>Path</th><th>Owner</th><th>Users</th><th>Highest finding</th></tr></thead><tbody>\n");
     for (i, a) in plan.apps.iter().enumerate() {
+        let name = escape(&a.name);
+        let app = match (&a.record, app_links) {
+            (Some(r), true) => format!("<a href=\"#/apps/{}\">{name}</a>", escape(r)),
+            _ => format!("<a href=\"#app-{}\">{name}</a>", i + 1),
+        };
+        let sev = a.severity.map_or(String::new(), |s| {
+            format!("<span class=\"sev sev-{0}\">{0}</span>", s.as_str())
+        });
         out.push_str(&format!(
-            "<tr><td>{}</td><td><a href=\"#app-{}\">{}</a></td><td class=\"path-{}\">{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+            "<tr data-path=\"{p}\"><td>{}</td><td>{app}</td><td><span class=\"path path-{p}\">{}</span> <span class=\"muted small\">{}</span></td><td>{}</td><td>{}</td><td>{sev}</td></tr>\n",
             i + 1,
-            i + 1,
-            escape(&a.name),
-            a.path.as_str(),
-            escape(&path_cell(a)),
+            a.path.label(),
+            escape(&a.path_detail),
             escape(a.owner.as_deref().unwrap_or("")),
             users(a),
-            severity(a)
+            p = a.path.as_str(),
         ));
     }
-    out.push_str("</tbody></table>\n");
+    out.push_str("</tbody></table></div>\n<h2>Steps, app by app</h2>\n");
     for (i, a) in plan.apps.iter().enumerate() {
         out.push_str(&format!(
-            "<section id=\"app-{}\"><h2>{}. {} ({})</h2>\n",
+            "<details class=\"plan-app\" id=\"app-{}\"{}><summary>{}. {} ({})</summary>\n",
             i + 1,
+            if app_links { "" } else { " open" },
             i + 1,
             escape(&a.name),
             a.path.label()
         ));
-        if let Some(h) = &a.hint {
-            out.push_str(&format!("<p>Hint: {}.</p>\n", escape(h)));
-        }
-        if !a.suggestions.is_empty() {
-            out.push_str(&format!(
-                "<p>Did you mean: {}?</p>\n",
-                escape(&a.suggestions.join(", "))
-            ));
-        }
         if !a.reassign.is_empty() {
             out.push_str(&format!(
                 "<p>Reassign first: {}.</p>\n",
@@ -263,12 +275,48 @@ pub fn html(plan: &Plan) -> String {
         for s in &a.steps {
             out.push_str(&format!("<li>{}</li>", escape(s)));
         }
-        out.push_str("</ol>\n<p>Evidence to keep:</p><ul>");
+        out.push_str("</ol>\n<p class=\"small\">Evidence to keep:</p><ul class=\"small\">");
         for e in &a.evidence {
             out.push_str(&format!("<li>{}</li>", escape(e)));
         }
-        out.push_str("</ul></section>\n");
+        out.push_str("</ul></details>\n");
     }
-    out.push_str("</body></html>\n");
+    let unmatched: Vec<&PlanApp> = plan.apps.iter().filter(|a| a.record.is_none()).collect();
+    if !unmatched.is_empty() {
+        out.push_str(
+            "<h2>Apps without a capability record</h2>\n<ul data-testid=\"plan-unmatched\">",
+        );
+        for a in unmatched {
+            out.push_str(&format!(
+                "<li><strong>{}</strong>: {}.",
+                escape(&a.name),
+                escape(&a.path_detail)
+            ));
+            if !a.suggestions.is_empty() {
+                let ids: Vec<String> = a
+                    .suggestions
+                    .iter()
+                    .map(|id| match app_links {
+                        true => format!("<a href=\"#/apps/{0}\">{0}</a>", escape(id)),
+                        false => format!("<code>{}</code>", escape(id)),
+                    })
+                    .collect();
+                let what = if a.matched == "ambiguous" {
+                    "Could be"
+                } else {
+                    "Did you mean"
+                };
+                out.push_str(&format!(" {what} {}?", ids.join(", ")));
+            }
+            if let Some(h) = &a.hint {
+                out.push_str(&format!(
+                    " <span class=\"muted small\">Hint: {}.</span>",
+                    escape(h)
+                ));
+            }
+            out.push_str("</li>");
+        }
+        out.push_str("</ul>\n");
+    }
     out
 }
