@@ -164,7 +164,7 @@ fn check(args: &CheckArgs) -> Result<ExitCode, String> {
 
     render::diagnostics::print(&report.diagnostics, &files);
     let to_terminal = args.output.is_none();
-    let text = render::check::render(&report, args.format, &files, &checker, to_terminal);
+    let text = render::check::render(&report, args.format, &checker, to_terminal);
     // Only the table has colour; machine formats are written as they are.
     emit(
         &text,

@@ -43,7 +43,6 @@ pub mod eval;
 pub mod examples;
 pub mod explain;
 pub mod import;
-mod locate;
 pub mod location;
 pub mod model;
 pub mod order;
