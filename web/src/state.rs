@@ -527,11 +527,7 @@ impl AppState {
     pub fn use_synthetic_dataset(&self, count: usize) {
         let apps = capcheck_core::synthetic::generate(count, 1)
             .into_iter()
-            .map(|record| capcheck_core::LoadedApp {
-                record,
-                file: "synthetic.json".into(),
-                offset: 0,
-            })
+            .map(|record| capcheck_core::LoadedApp::unlocated(record, "synthetic.json".into()))
             .collect();
         self.data_diagnostics.set(Vec::new());
         self.set_dataset(

@@ -189,7 +189,7 @@ fn check(args: &CheckArgs) -> Result<ExitCode, String> {
 
     render::diagnostics::print(&report.diagnostics, &files);
     let to_terminal = args.output.is_none();
-    let mut text = render::check::render(&report, args.format, &files, &checker, to_terminal);
+    let mut text = render::check::render(&report, args.format, &checker, to_terminal);
     if let Some(stack) = &stack {
         text = crate::plan::with_stack(text, stack, &report, &checker, args.format);
     }

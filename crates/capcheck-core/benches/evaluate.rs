@@ -17,11 +17,7 @@ use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Through
 fn dataset_of(n: usize) -> dataset::Dataset {
     let apps = synthetic::generate(n, 42)
         .into_iter()
-        .map(|record| LoadedApp {
-            record,
-            file: "synthetic.json".into(),
-            offset: 0,
-        })
+        .map(|record| LoadedApp::unlocated(record, "synthetic.json".into()))
         .collect();
     dataset::Dataset { apps }
 }

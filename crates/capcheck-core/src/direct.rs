@@ -20,6 +20,14 @@
 //! `settings.<key>`, `today` and locals; `&&`, `||`, `??`, `!`, `==`, `!=`, `<`, `<=`, `>`,
 //! `>=`, `+`, `in`; `for` over an array; `len()`, `push()` on a local array, `documented`,
 //! `join`, `days_between`. Closures are not in the subset: rhai does not expose their bodies.
+//!
+//! When rhai is upgraded, re-check what this module copies from it: the `internals` AST shapes
+//! it translates (`Stmt`, `Expr`, `FnCallExpr`), how rhai compares values of different types and
+//! `()`, what `+` and interpolation print for each type, `in` on strings and arrays, `len()` on
+//! strings (characters), the operation count a loop spends and the limits in
+//! [`crate::engine`]. `tests/direct.rs` and the differential property in
+//! `tests/differential.rs` (generated rules through the production `Checker`, direct evaluation
+//! on against off) are the checks: both must pass unchanged.
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;

@@ -44,7 +44,6 @@ pub mod examples;
 pub mod explain;
 pub mod import;
 pub mod inventory;
-mod locate;
 pub mod location;
 pub mod model;
 pub mod order;

@@ -2,21 +2,14 @@
 
 use std::collections::HashMap;
 
-use capcheck_core::{Checker, Finding, Report};
+use capcheck_core::{Checker, Finding, LoadedApp, Report};
 
 use super::{github, junit, report, sarif};
 use crate::args::{CheckFormat, Format};
-use crate::input::Files;
 
 /// The report in `format`. `terminal` adds colour codes to the table.
-pub fn render(
-    report: &Report,
-    format: CheckFormat,
-    files: &Files,
-    checker: &Checker,
-    terminal: bool,
-) -> String {
-    let lines = Lines::new(files, checker);
+pub fn render(report: &Report, format: CheckFormat, checker: &Checker, terminal: bool) -> String {
+    let lines = Lines::new(checker);
     match format {
         CheckFormat::Table => report::render(report, Format::Table, terminal),
         CheckFormat::Json => report::render(report, Format::Json, terminal),
@@ -28,56 +21,29 @@ pub fn render(
     }
 }
 
-/// Finds the line a finding points at in its app's data file.
+/// Finds the line a finding points at in its app's data file, from the positions its record
+/// kept when it was parsed.
 pub struct Lines<'a> {
-    /// Each app's record: its text (from its start to the next record's) and the line it
-    /// starts on.
-    records: HashMap<&'a str, (&'a str, usize)>,
+    apps: HashMap<&'a str, &'a LoadedApp>,
 }
 
 impl<'a> Lines<'a> {
-    /// Cuts each data file into its records, counting lines once per file (a JSON file may
-    /// hold thousands of records).
-    pub fn new(files: &'a Files, checker: &'a Checker) -> Lines<'a> {
-        let mut by_file: HashMap<&str, Vec<(usize, &str)>> = HashMap::new();
-        for a in &checker.dataset().apps {
-            by_file
-                .entry(a.file.as_str())
-                .or_default()
-                .push((a.offset, a.record.id.as_str()));
-        }
-        let mut records = HashMap::new();
-        for (file, mut starts) in by_file {
-            let Some(text) = files.text_of(file) else {
-                continue;
-            };
-            starts.sort_unstable();
-            let (mut line, mut counted) = (1, 0);
-            for (i, (offset, id)) in starts.iter().enumerate() {
-                let start = (*offset).min(text.len());
-                let end = starts
-                    .get(i + 1)
-                    .map_or(text.len(), |n| n.0.min(text.len()));
-                line += text
-                    .get(counted..start)
-                    .map_or(0, |t| t.bytes().filter(|b| *b == b'\n').count());
-                counted = start;
-                if let Some(record) = text.get(start..end) {
-                    records.insert(*id, (record, line));
-                }
-            }
-        }
-        Lines { records }
+    /// Indexes the checker's apps by id.
+    pub fn new(checker: &'a Checker) -> Lines<'a> {
+        let apps = checker
+            .dataset()
+            .apps
+            .iter()
+            .map(|a| (a.record.id.as_str(), a))
+            .collect();
+        Lines { apps }
     }
 
     /// The line of the first evidence field the file writes down (1 when unknown).
     pub fn of(&self, finding: &Finding) -> usize {
-        self.records
+        self.apps
             .get(finding.app.as_str())
-            .map_or(1, |(record, first)| {
-                // Only this record is searched, so a field it lacks is not found in the next.
-                first + capcheck_core::location::finding_line(finding, record, 0) - 1
-            })
+            .map_or(1, |app| capcheck_core::location::finding_line(finding, app))
     }
 }
 
