@@ -5,7 +5,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use capcheck_core::{
-    dataset, engine, rule, schema, synthetic, view, Checker, Diagnostic, Level, Report, Severity,
+    engine, rule, schema, synthetic, view, Checker, Diagnostic, Level, Report, Severity,
 };
 
 use crate::args::{
@@ -54,7 +54,7 @@ pub(crate) fn load(args: &InputArgs, only_apps: &[String]) -> Result<Loaded, Str
     let context = input::context(args)?;
     let mut files = input::read(args);
     let mut diagnostics = std::mem::take(&mut files.diagnostics);
-    let (mut dataset, mut data_diags) = dataset::load(&files.data_files());
+    let (mut dataset, mut data_diags) = capcheck_core::catalogue::load(&files.data_files());
     diagnostics.append(&mut data_diags);
     let all_apps = dataset.apps.iter().map(|a| a.record.id.clone()).collect();
     if !only_apps.is_empty() {
@@ -153,6 +153,7 @@ fn check(args: &CheckArgs) -> Result<ExitCode, String> {
     let bar = render::progress::bar(total as u64, checker.rules().len());
     let mut report = checker.check_with_progress(diagnostics, &|n| bar.inc(n as u64));
     bar.finish_and_clear();
+    report.attribution = capcheck_core::catalogue::attribution(&checker.dataset().apps);
     crate::ci::accept(
         &args.accept,
         &mut report,
