@@ -8,8 +8,16 @@ include!(concat!(env!("OUT_DIR"), "/builtin.rs"));
 use crate::dataset::DataFile;
 use crate::rule::RuleSource;
 
-/// The built-in data files: the seed records, then the catalogues when they are embedded.
+/// The built-in data files: the seed pages' records.
 pub fn data_files() -> Vec<DataFile<'static>> {
+    DATA.iter()
+        .map(|(name, text)| DataFile { name, text })
+        .collect()
+}
+
+/// The whole built-in dataset: the seed records, then the catalogues when they are embedded
+/// (load it with [`crate::catalogue::load`]).
+pub fn dataset_files() -> Vec<DataFile<'static>> {
     DATA.iter()
         .chain(catalogues())
         .map(|(name, text)| DataFile { name, text })
@@ -50,11 +58,8 @@ mod tests {
         out
     }
 
-    /// The seed pages' records alone, without the catalogues.
     fn seed_files() -> Vec<DataFile<'static>> {
-        DATA.iter()
-            .map(|(name, text)| DataFile { name, text })
-            .collect()
+        data_files()
     }
 
     /// The seed pages and the shipped SCIM Tax Index, whether or not it is embedded.
@@ -69,7 +74,11 @@ mod tests {
 
     #[test]
     fn the_built_in_files_load_without_a_problem() {
-        let report = check(&data_files(), &rule_sources(), Context::new("2026-11-23"));
+        let report = check(
+            &dataset_files(),
+            &rule_sources(),
+            Context::new("2026-11-23"),
+        );
         assert_eq!(report.diagnostics, vec![], "{:#?}", report.diagnostics);
         // Every seed app has a row in the catalogue, so embedding it adds 842 apps.
         let apps = if catalogues().is_empty() { 8 } else { 850 };

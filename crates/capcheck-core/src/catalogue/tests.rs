@@ -218,6 +218,8 @@ fn the_update_report_lists_apps_added_removed_and_facts_changed() {
         vec![
             ("birch-crm", "scim.operations.delete", "\"no\"", "\"yes\""),
             ("cedar-wiki", "scim.available", "\"partial\"", "\"yes\""),
+            // "gated" also says SCIM costs extra, which "partial" did not say.
+            ("cedar-wiki", "scim.gated", "\"not-documented\"", "\"yes\""),
         ]
     );
     assert!(changes(&old, &old).is_empty());
