@@ -40,4 +40,7 @@ else
   step "npm not found: skipping wasm-opt (the app works, the download is larger)"
 fi
 cp index.html dist/index.html
+# The catalogue is fetched after the first render, as a static file of its own: it is data, not
+# code, so it is not compiled into the module (see docs/sources.md).
+mkdir -p dist/catalogues && cp data/catalogues/scim-tax.csv dist/catalogues/scim-tax.csv
 step "built dist/ ($(du -sh dist | cut -f1))"

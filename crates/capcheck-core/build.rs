@@ -1,5 +1,6 @@
 //! Embeds the repository's `data/` and `rules/` folders, so the CLI and the web app ship the
-//! very same built-in dataset and rules.
+//! very same built-in dataset and rules; `data/catalogues/` too with the `builtin-catalogue`
+//! feature.
 #![allow(
     clippy::disallowed_methods,
     reason = "a build script reads the files it embeds"
@@ -44,8 +45,18 @@ fn main() {
     let rules = root.join("rules");
     println!("cargo:rerun-if-changed={}", data.display());
     println!("cargo:rerun-if-changed={}", rules.display());
+    let catalogues = data.join("catalogues");
+    println!("cargo:rerun-if-changed={}", catalogues.display());
     let mut out = table("DATA", "data", &list(&data, "toml"));
     out.push_str(&table("RULES", "rules", &list(&rules, "rhai")));
+    // The catalogues are large: only front ends that ask for them embed them (the browser fetches
+    // them as static files instead).
+    out.push_str("#[cfg(feature = \"builtin-catalogue\")]\n");
+    out.push_str(&table(
+        "CATALOGUES",
+        "data/catalogues",
+        &list(&catalogues, "csv"),
+    ));
     let dest = PathBuf::from(std::env::var("OUT_DIR").unwrap_or_default()).join("builtin.rs");
     if let Err(e) = std::fs::write(&dest, out) {
         println!("cargo:warning=cannot write {}: {e}", dest.display());

@@ -32,9 +32,11 @@ fn importing_the_seeds_reproduces_the_committed_dataset() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     written.sort();
+    // The records; the shipped catalogue in `data/catalogues/` is not built from guide pages.
     let mut committed: Vec<String> = std::fs::read_dir(root().join("data"))
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".toml"))
         .collect();
     committed.sort();
     assert_eq!(

@@ -11,15 +11,16 @@ mod support;
 
 use std::process::Output;
 
-use support::{code, root, run, stderr, stdout, TODAY};
+use support::{code, over_seeds, root, run, stderr, stdout, TODAY};
 
-/// Runs `capcheck` from the repository root, without colour settings from the environment.
+/// Runs `capcheck` from the repository root over the seed pages' records (without the shipped
+/// catalogue: `tests/cli/catalogue.rs` covers it), without colour settings from the environment.
 fn capcheck(args: &[&str]) -> Output {
     capcheck_env(args, &[])
 }
 
 fn capcheck_env(args: &[&str], env: &[(&str, &str)]) -> Output {
-    run(&root(), args, env)
+    run(&root(), &over_seeds(args), env)
 }
 
 #[test]

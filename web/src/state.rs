@@ -178,6 +178,30 @@ fn builtin_dataset() -> dataset::Dataset {
     dataset::load(&builtin::data_files()).0
 }
 
+/// What the seed pages' dataset is called until the catalogue arrives.
+const BUILTIN_LABEL: &str = "built-in dataset";
+/// Where the catalogue is served, beside the app (`scripts/build-web.sh` copies it there).
+const CATALOGUE_URL: &str = "catalogues/scim-tax.csv";
+
+async fn fetch_text(url: &str) -> Result<String, String> {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    let window = web_sys::window().ok_or("no window")?;
+    let response = JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(|e| format!("{e:?}"))?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| "not a response")?;
+    if !response.ok() {
+        return Err(format!("HTTP {}", response.status()));
+    }
+    let text = response.text().map_err(|e| format!("{e:?}"))?;
+    JsFuture::from(text)
+        .await
+        .map_err(|e| format!("{e:?}"))?
+        .as_string()
+        .ok_or_else(|| "not text".to_owned())
+}
+
 /// The built-in rules as editor documents.
 pub fn builtin_rules() -> Vec<RuleDoc> {
     builtin::RULES
@@ -215,7 +239,7 @@ impl AppState {
         let state = AppState {
             dataset: RwSignal::new(dataset),
             data_diagnostics: RwSignal::new(Vec::new()),
-            data_label: RwSignal::new("built-in dataset".into()),
+            data_label: RwSignal::new(BUILTIN_LABEL.into()),
             rules: RwSignal::new(rules),
             results: RwSignal::new(BTreeMap::new()),
             checker: StoredValue::new_local(checker),
@@ -439,6 +463,33 @@ impl AppState {
             None => {}
         }
         self.undo.set(None);
+    }
+
+    /// Fetches the catalogue served beside the app and merges it into the seed pages' records,
+    /// after the first render: the app's code download stays the same size. A dataset the user
+    /// loaded meanwhile is kept.
+    pub fn load_catalogue(&self) {
+        let state = *self;
+        leptos::task::spawn_local(async move {
+            match fetch_text(CATALOGUE_URL).await {
+                Ok(text) => {
+                    if state.data_label.get_untracked() != BUILTIN_LABEL {
+                        return;
+                    }
+                    let mut files = builtin::data_files();
+                    files.push(capcheck_core::DataFile {
+                        name: "data/catalogues/scim-tax.csv",
+                        text: &text,
+                    });
+                    let (set, diags) = capcheck_core::catalogue::load(&files);
+                    state.data_diagnostics.set(diags);
+                    state.set_dataset(set, "built-in dataset and SCIM Tax Index".into());
+                }
+                Err(e) => state.notice.set(Some(format!(
+                    "the SCIM Tax Index could not be loaded ({e}): showing the seed pages' apps only"
+                ))),
+            }
+        });
     }
 
     /// Replaces the dataset and re-evaluates every rule.

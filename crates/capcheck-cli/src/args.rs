@@ -295,8 +295,15 @@ pub struct GenerateArgs {
 #[derive(Debug, Args)]
 pub struct ImportArgs {
     /// Guide pages (plain text or markdown), as saved from the vendor's site.
-    #[arg(required = true, value_name = "FILE")]
+    #[arg(required_unless_present = "catalogue", value_name = "FILE")]
     pub files: Vec<PathBuf>,
+    /// A release of the SCIM Tax Index (CSV or JSON): written to `<data-dir>/catalogues/`,
+    /// reporting what changed against the release there. Guide-page records are not touched.
+    #[arg(long, value_name = "FILE", conflicts_with = "files")]
+    pub catalogue: Option<PathBuf>,
+    /// The catalogue's format; detected from its content when absent.
+    #[arg(long, value_name = "FORMAT", value_parser = ["csv", "json"], requires = "catalogue")]
+    pub format: Option<String>,
     /// The dataset folder the data files go to, as `<id>.toml`.
     #[arg(long, value_name = "DIR", default_value = "data")]
     pub data_dir: PathBuf,

@@ -65,7 +65,7 @@ pub(crate) fn load_with(
     let context = input::context(args)?;
     let mut files = input::read(args);
     let mut diagnostics = std::mem::take(&mut files.diagnostics);
-    let (mut dataset, mut data_diags) = dataset::load(&files.data_files());
+    let (mut dataset, mut data_diags) = capcheck_core::catalogue::load(&files.data_files());
     diagnostics.append(&mut data_diags);
     prepare(&mut dataset, &mut files, &mut diagnostics)?;
     let all_apps = dataset.apps.iter().map(|a| a.record.id.clone()).collect();
@@ -178,6 +178,7 @@ fn check(args: &CheckArgs) -> Result<ExitCode, String> {
     let bar = render::progress::bar(total as u64, checker.rules().len());
     let mut report = checker.check_with_progress(diagnostics, &|n| bar.inc(n as u64));
     bar.finish_and_clear();
+    report.attribution = capcheck_core::catalogue::attribution(&checker.dataset().apps);
     crate::ci::accept(
         &args.accept,
         &mut report,

@@ -15,6 +15,9 @@ use crate::render::diagnostics;
 
 /// Runs `capcheck import`.
 pub fn run(args: &ImportArgs) -> Result<ExitCode, String> {
+    if let Some(file) = &args.catalogue {
+        return crate::import_catalogue::run(file, args);
+    }
     let mut err = anstream::stderr();
     let mut unreadable = false;
     let mut records = Vec::new();

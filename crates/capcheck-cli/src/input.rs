@@ -59,13 +59,14 @@ pub fn read(args: &InputArgs) -> Files {
     if args.data.is_empty() {
         files.data = builtin::DATA
             .iter()
+            .chain(builtin::catalogues())
             .map(|(n, t)| ((*n).to_owned(), (*t).to_owned()))
             .collect();
     } else {
         for path in &args.data {
             collect(
                 path,
-                &["toml", "json"],
+                &["toml", "json", "csv"],
                 &mut files.data,
                 &mut files.diagnostics,
             );

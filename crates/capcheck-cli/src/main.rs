@@ -8,6 +8,7 @@ mod ci;
 mod commands;
 mod git;
 mod import;
+mod import_catalogue;
 mod input;
 mod plan;
 mod render;

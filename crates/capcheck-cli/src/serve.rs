@@ -15,6 +15,7 @@ fn mime(path: &Path) -> &'static str {
         "wasm" => "application/wasm",
         "css" => "text/css; charset=utf-8",
         "json" => "application/json",
+        "csv" => "text/csv; charset=utf-8",
         "svg" => "image/svg+xml",
         _ => "application/octet-stream",
     }
@@ -90,5 +91,9 @@ mod tests {
         assert_eq!(resolve(dir, "/../etc/passwd"), None);
         assert_eq!(resolve(dir, "/a/%2e%2e/b"), Some(dir.join("a/%2e%2e/b")));
         assert_eq!(mime(Path::new("x.wasm")), "application/wasm");
+        assert_eq!(
+            mime(Path::new("catalogues/scim-tax.csv")),
+            "text/csv; charset=utf-8"
+        );
     }
 }

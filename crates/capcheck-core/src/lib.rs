@@ -32,6 +32,7 @@
 
 pub mod baseline;
 pub mod builtin;
+pub mod catalogue;
 pub mod coverage;
 pub mod dataset;
 pub mod date;
@@ -45,6 +46,7 @@ pub mod explain;
 pub mod import;
 pub mod inventory;
 pub mod location;
+pub mod merge;
 pub mod model;
 pub mod order;
 pub mod plan;
@@ -68,10 +70,13 @@ pub use rule::{Rule, RuleSource};
 /// one call. Problems in files or rules are in the report's diagnostics; good records and rules
 /// are still evaluated.
 pub fn check(data: &[DataFile<'_>], rules: &[RuleSource<'_>], context: Context) -> Report {
-    let (dataset, mut diagnostics) = dataset::load(data);
+    let (dataset, mut diagnostics) = catalogue::load(data);
     let engine = engine::build();
     let (rules, mut rule_diags) = rule::compile_all(&engine, rules);
     diagnostics.append(&mut rule_diags);
+    let attribution = catalogue::attribution(&dataset.apps);
     let mut checker = Checker::new(engine, dataset, rules, context);
-    checker.check(diagnostics)
+    let mut report = checker.check(diagnostics);
+    report.attribution = attribution;
+    report
 }

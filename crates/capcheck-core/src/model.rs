@@ -78,6 +78,53 @@ pub struct AppRecord {
     #[serde(skip)]
     #[cfg_attr(feature = "schema", schemars(skip))]
     pub inventory: Option<crate::inventory::Facts>,
+    /// Where an analyst checks the facts: the vendor's docs and pricing pages.
+    #[serde(default, skip_serializing_if = "Links::is_empty")]
+    pub links: Links,
+    /// What a catalogue says about the app as a whole: its category and how sure it is.
+    #[serde(default, skip_serializing_if = "CatalogueInfo::is_empty")]
+    pub catalogue: CatalogueInfo,
+}
+
+/// The vendor's pages the facts were checked against.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Links {
+    /// The vendor's SCIM or provisioning documentation.
+    #[serde(default)]
+    pub docs: Fact<Option<String>>,
+    /// The vendor's public pricing page.
+    #[serde(default)]
+    pub pricing: Fact<Option<String>>,
+}
+
+impl Links {
+    /// True when neither link is known.
+    pub fn is_empty(&self) -> bool {
+        self.docs.value.is_none() && self.pricing.value.is_none()
+    }
+}
+
+/// A catalogue's view of the app as a whole.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct CatalogueInfo {
+    /// A broad category ("Security & Identity").
+    #[serde(default)]
+    pub category: Fact<Option<String>>,
+    /// How sure the catalogue is: `high` (the pricing page states it), `medium` (the docs state
+    /// it), `low` (only community or third-party sources).
+    #[serde(default)]
+    pub confidence: Fact<Option<String>>,
+}
+
+impl CatalogueInfo {
+    /// True when no catalogue fact is known.
+    pub fn is_empty(&self) -> bool {
+        self.category.value.is_none() && self.confidence.value.is_none()
+    }
 }
 
 /// A document a record is built from.
@@ -139,6 +186,45 @@ pub struct Fact<T> {
     /// A reviewer's note.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// What the record's other sources say about this fact, when more than one does: nothing a
+    /// source states is dropped when sources are merged (see `docs/sources.md`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub others: Vec<Claim>,
+    /// Why `value` was chosen over the other sources' claims.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+/// One source's claim about a fact whose shown value comes from another source.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Claim {
+    /// The value the source gives, spelt as rules spell it (`no`, `not-documented`, `Enterprise`).
+    pub value: String,
+    /// The id of the source that says it.
+    pub source: String,
+    /// The field the claim is about, when it is another field that contradicts this one (a page
+    /// marking the app "Manual Only" against a catalogue's "SCIM available").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+    /// The 1-based line of the source (a catalogue's row).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<u32>,
+    /// The source's words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quote: Option<String>,
+    /// True when the claim disagrees with the shown value (an undocumented value or the same
+    /// value does not).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub disagrees: bool,
+}
+
+impl<T> Fact<T> {
+    /// True when another source states a different value for this fact.
+    pub fn disputed(&self) -> bool {
+        self.others.iter().any(|c| c.disagrees)
+    }
 }
 
 fn is_false(b: &bool) -> bool {
@@ -348,6 +434,19 @@ pub struct Scim {
     /// The SCIM base URL.
     #[serde(default)]
     pub endpoint: Fact<Option<String>>,
+    /// The SCIM plan's price as the vendor lists it ("Business: $8.99/u/mo (annual)").
+    #[serde(default)]
+    pub price: Fact<Option<String>>,
+    /// Whether SCIM costs more than the lowest paid plan (a higher plan, sales, or a paid add-on):
+    /// `no` where it comes at no extra cost.
+    #[serde(default)]
+    pub gated: Fact<Tri>,
+    /// Whether SSO must be set up before SCIM can be turned on.
+    #[serde(default)]
+    pub requires_sso: Fact<Tri>,
+    /// Whether the app exposes a standard SCIM 2.0 endpoint any identity provider can call.
+    #[serde(default)]
+    pub generic_endpoint: Fact<Tri>,
     /// Which SCIM operations the source documents.
     #[serde(default)]
     pub operations: ScimOperations,
@@ -475,6 +574,10 @@ pub struct Sso {
     /// Whether SAML SSO is available.
     #[serde(default)]
     pub saml: Fact<Tri>,
+    /// Whether single sign-on to the customer's own IdP is available by SAML *or* OIDC, where a
+    /// source does not say which (a catalogue's "SSO plan").
+    #[serde(default)]
+    pub available: Fact<Tri>,
     /// Identity providers the app supports for SSO.
     #[serde(default)]
     pub idps: Fact<Option<Vec<Idp>>>,

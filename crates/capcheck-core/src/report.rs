@@ -204,6 +204,10 @@ pub struct Report {
     /// Baseline entries that no longer fire (absent when none).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub fixed: Vec<BaselineEntry>,
+    /// The attribution the licence of a catalogue whose facts the report draws on requires
+    /// (absent when it draws on none): see [`crate::catalogue::attribution`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attribution: Option<String>,
 }
 
 impl Report {
@@ -235,6 +239,7 @@ impl Report {
             waived: Vec::new(),
             baselined: Vec::new(),
             fixed: Vec::new(),
+            attribution: None,
         };
         report.recount();
         report

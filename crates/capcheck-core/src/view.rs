@@ -8,7 +8,7 @@
 use rhai::{Array, Dynamic, ImmutableString, Map};
 use serde::Serialize;
 
-use crate::model::{AppRecord, Connector, Endpoint, Fact, Operation, Scenario, Tri};
+use crate::model::{AppRecord, Claim, Connector, Endpoint, Fact, Operation, Scenario, Tri};
 
 /// Where a value came from: the provenance of one fact.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -28,6 +28,12 @@ pub struct Provenance {
     /// True when the fact was inferred from prose.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub inferred: bool,
+    /// What the record's other sources say about the fact, when they say something.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub others: Vec<Claim>,
+    /// Why the value was chosen over the other sources' claims.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
 }
 
 /// One field a rule can read: its dotted path under `app`, its value, and where it came from.
@@ -57,6 +63,8 @@ fn provenance<T>(record: &AppRecord, fact: &Fact<T>) -> Provenance {
         quote: fact.quote.clone(),
         raw: fact.raw.clone(),
         inferred: fact.inferred,
+        others: fact.others.clone(),
+        reason: fact.reason.clone(),
     }
 }
 
@@ -405,6 +413,60 @@ pub fn fields(record: &AppRecord) -> Vec<Field> {
             doc: "JumpCloud's connector: native, via-generic, sso-only, none, or ()",
         },
         Field {
+            path: "scim.gated",
+            value: tri(&r.scim.gated),
+            provenance: p(&r.scim.gated),
+            doc: "SCIM costs more than the lowest paid plan (yes), or comes at no extra cost (no)",
+        },
+        Field {
+            path: "scim.price",
+            value: text(&r.scim.price),
+            provenance: p(&r.scim.price),
+            doc: "the SCIM plan's price as the vendor lists it, or ()",
+        },
+        Field {
+            path: "scim.requires_sso",
+            value: tri(&r.scim.requires_sso),
+            provenance: p(&r.scim.requires_sso),
+            doc: "SSO must be set up before SCIM can be turned on",
+        },
+        Field {
+            path: "scim.generic_endpoint",
+            value: tri(&r.scim.generic_endpoint),
+            provenance: p(&r.scim.generic_endpoint),
+            doc: "a standard SCIM 2.0 endpoint any IdP can call is exposed",
+        },
+        Field {
+            path: "sso.available",
+            value: tri(&r.sso.available),
+            provenance: p(&r.sso.available),
+            doc: "SSO to the customer's own IdP (SAML or OIDC, protocol not stated) is available",
+        },
+        Field {
+            path: "links.docs",
+            value: text(&r.links.docs),
+            provenance: p(&r.links.docs),
+            doc: "the vendor's SCIM or provisioning docs (URL), or ()",
+        },
+        Field {
+            path: "links.pricing",
+            value: text(&r.links.pricing),
+            provenance: p(&r.links.pricing),
+            doc: "the vendor's pricing page (URL), or ()",
+        },
+        Field {
+            path: "catalogue.category",
+            value: text(&r.catalogue.category),
+            provenance: p(&r.catalogue.category),
+            doc: "the app's broad category from a catalogue, or ()",
+        },
+        Field {
+            path: "catalogue.confidence",
+            value: text(&r.catalogue.confidence),
+            provenance: p(&r.catalogue.confidence),
+            doc: "how sure the catalogue is: high, medium, low, or ()",
+        },
+        Field {
             path: "sso.saml",
             value: tri(&r.sso.saml),
             provenance: p(&r.sso.saml),
@@ -603,6 +665,17 @@ pub fn fields(record: &AppRecord) -> Vec<Field> {
             value: text_list(&r.traps),
             provenance: None,
             doc: "integration traps (array of strings)",
+        },
+        Field {
+            path: "disputes",
+            value: Dynamic::from_array(
+                crate::merge::disputes(r)
+                    .into_iter()
+                    .map(str_value)
+                    .collect(),
+            ),
+            provenance: None,
+            doc: "fields whose sources disagree (array of paths, e.g. `scim.available`)",
         },
     ]
 }

@@ -46,3 +46,37 @@ pub fn stderr(o: &Output) -> String {
 pub fn code(o: &Output) -> i32 {
     o.status.code().unwrap()
 }
+
+/// The seed pages' records, each as `--data FILE`: the guide pages without the shipped catalogue,
+/// for tests about what the pages say.
+pub const SEEDS: &[&str] = &[
+    "--data",
+    "data/6sense.toml",
+    "--data",
+    "data/alkami.toml",
+    "--data",
+    "data/amazing-hiring.toml",
+    "--data",
+    "data/clari.toml",
+    "--data",
+    "data/cleverbridge.toml",
+    "--data",
+    "data/spendesk.toml",
+    "--data",
+    "data/stitch.toml",
+    "--data",
+    "data/stonly.toml",
+];
+
+/// `args` over the seed pages only, for a command that reads data and names none itself.
+pub fn over_seeds<'a>(args: &[&'a str]) -> Vec<&'a str> {
+    let reads_data = matches!(
+        args.first(),
+        Some(&("check" | "apps" | "show" | "validate" | "coverage"))
+    );
+    let mut all = args.to_vec();
+    if reads_data && !args.contains(&"--data") {
+        all.extend_from_slice(SEEDS);
+    }
+    all
+}

@@ -51,6 +51,22 @@ pub fn AppPage(state: AppState, id: String, focus: Option<String>) -> impl IntoV
         .into_iter()
         .filter(|f| f.provenance.is_some() && f.path != "summary")
         .collect();
+    let disputed: Vec<_> = capcheck_core::merge::disputes(&record)
+        .into_iter()
+        .filter_map(|path| caps.iter().find(|f| f.path == path).cloned())
+        .collect();
+    let document = {
+        let sources = record.sources.clone();
+        move |id: &str| {
+            sources
+                .iter()
+                .find(|s| s.id == id)
+                .and_then(|s| s.document.clone().or_else(|| s.url.clone()))
+                .unwrap_or_else(|| id.to_owned())
+        }
+    };
+    let attribution = capcheck_core::catalogue::cites_catalogue(&record)
+        .then_some(capcheck_core::catalogue::ATTRIBUTION);
     view! {
         <section class="app-page">
             <p class="crumbs"><a href="#/">"Apps"</a> " / " {record.name.clone()}</p>
@@ -61,6 +77,7 @@ pub fn AppPage(state: AppState, id: String, focus: Option<String>) -> impl IntoV
                         "Source: " {s.title.clone().unwrap_or_else(|| s.id.clone())}
                         {s.document.clone().map(|d| view! { " - " <code>{d}</code> })}
                         {s.updated.clone().map(|u| view! { ", updated " {u} })}
+                        {s.url.clone().map(|u| view! { " - " <a href=u.clone() rel="noopener noreferrer" target="_blank">{u.clone()}</a> })}
                     </li>
                 }).collect_view()}
             </ul>
@@ -79,6 +96,50 @@ pub fn AppPage(state: AppState, id: String, focus: Option<String>) -> impl IntoV
                     }
                 }}
             </div>
+            {(!disputed.is_empty()).then(|| view! {
+                <h2>{format!("Sources disagree ({})", disputed.len())}</h2>
+                <table class="caps disputes" data-testid="disputes">
+                    <thead><tr><th>"Field"</th><th>"Source"</th><th>"Value"</th><th>"Where"</th></tr></thead>
+                    <tbody>
+                        {disputed.into_iter().map(|f| {
+                            let p = f.provenance.clone().unwrap_or_default();
+                            let shown = value_text(&dynamic_to_json(&f.value));
+                            let at = match (p.document.clone(), p.line) {
+                                (Some(d), Some(l)) => format!("{d}:{l}"),
+                                (Some(d), None) => d,
+                                _ => String::new(),
+                            };
+                            let rows = p.others.iter().filter(|c| c.disagrees).map(|c| {
+                                let value = match &c.field {
+                                    Some(other) => format!("{other} = {}", c.value),
+                                    None => c.value.clone(),
+                                };
+                                let at = match c.line {
+                                    Some(l) => format!("{}:{l}", document(&c.source)),
+                                    None => document(&c.source),
+                                };
+                                view! {
+                                    <tr class="claim" data-field=f.path>
+                                        <td></td>
+                                        <td>{c.source.clone()}</td>
+                                        <td><FactLabel value=value /></td>
+                                        <td class="source">{at} {c.quote.clone().map(|q| view! { <q>{q}</q> })}</td>
+                                    </tr>
+                                }
+                            }).collect_view();
+                            view! {
+                                <tr class="shown" data-field=f.path>
+                                    <td><code>{f.path}</code></td>
+                                    <td>{f.provenance.as_ref().and_then(|_| p.document.clone()).unwrap_or_default()} <span class="tag">"shown"</span></td>
+                                    <td><FactLabel value=shown /></td>
+                                    <td class="source">{at} {p.reason.clone().map(|r| view! { <div class="muted small">"Why shown: " {r}</div> })}</td>
+                                </tr>
+                                {rows}
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            })}
             <h2>"Capabilities"</h2>
             <table class="caps">
                 <thead><tr><th>"Field"</th><th>"Value"</th><th>"Source"</th></tr></thead>
@@ -124,6 +185,7 @@ pub fn AppPage(state: AppState, id: String, focus: Option<String>) -> impl IntoV
                 <h2>"Why building this yourself is a trap"</h2>
                 {record.traps.iter().filter_map(|t| t.value.clone().map(|v| view! { <p>{v}</p> })).collect_view()}
             })}
+            {attribution.map(|a| view! { <p class="attribution muted small" data-testid="attribution">"Catalogue facts: " {a}</p> })}
             <p><a href=Route::Explorer.hash()>"Back to the apps"</a></p>
         </section>
     }

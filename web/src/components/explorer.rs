@@ -35,6 +35,8 @@ struct Row {
     counts: SeverityCounts,
     rules: Vec<String>,
     worst: Option<Severity>,
+    /// The sources disagree on a fact.
+    disputed: bool,
 }
 
 /// The explorer page.
@@ -44,6 +46,7 @@ pub fn Explorer(state: AppState) -> impl IntoView {
     let filters = RwSignal::new(BTreeMap::<&'static str, String>::new());
     let min_severity = RwSignal::new(String::new());
     let rule_filter = RwSignal::new(String::new());
+    let disputed_only = RwSignal::new(false);
     let sort = RwSignal::new(("name", true));
     let page = RwSignal::new(0usize);
 
@@ -80,6 +83,7 @@ pub fn Explorer(state: AppState) -> impl IntoView {
                         counts,
                         rules,
                         worst,
+                        disputed: !capcheck_core::merge::disputes(r).is_empty(),
                     }
                 })
                 .collect::<Vec<_>>()
@@ -91,6 +95,7 @@ pub fn Explorer(state: AppState) -> impl IntoView {
         let f = filters.get();
         let min = Severity::parse(&min_severity.get());
         let rule = rule_filter.get();
+        let disputed = disputed_only.get();
         let (key, asc) = sort.get();
         let mut out: Vec<Row> = rows.with(|rows| {
             rows.iter()
@@ -102,6 +107,7 @@ pub fn Explorer(state: AppState) -> impl IntoView {
                 })
                 .filter(|r| min.is_none_or(|m| r.worst.is_some_and(|w| w >= m)))
                 .filter(|r| rule.is_empty() || r.rules.contains(&rule))
+                .filter(|r| !disputed || r.disputed)
                 .cloned()
                 .collect()
         });
@@ -189,6 +195,10 @@ pub fn Explorer(state: AppState) -> impl IntoView {
                         <option value="">"any"</option>
                         {move || state.results.with(|r| r.keys().cloned().collect::<Vec<_>>()).into_iter().map(|id| view! { <option value=id.clone()>{id.clone()}</option> }).collect_view()}
                     </select>
+                </label>
+                <label class="filter">
+                    <input type="checkbox" data-filter="disputes" on:change=move |ev| { disputed_only.set(event_target_checked(&ev)); reset_page(); } />
+                    "Sources disagree"
                 </label>
             </div>
             <p class="count" data-testid="app-count">{move || format!("Showing {} of {} apps", shown(), total())}</p>

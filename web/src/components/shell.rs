@@ -32,6 +32,8 @@ pub fn Shell() -> impl IntoView {
         if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
             let _ = p.mark("capcheck-ready");
         }
+        // The catalogue is a static file of its own, fetched once the page is up.
+        state.load_catalogue();
     });
 
     let tab = move |route: Route, label: &'static str| {
@@ -76,7 +78,8 @@ pub fn Shell() -> impl IntoView {
         <main>
             {move || match state.route.get() {
                 Route::Explorer => view! { <Explorer state=state /> }.into_any(),
-                Route::App(id, focus) => view! { <AppPage state=state id=id focus=focus /> }.into_any(),
+                // Again when the catalogue arrives after the first render: the app may be in it.
+                Route::App(id, focus) => { state.data_label.track(); view! { <AppPage state=state id=id focus=focus /> }.into_any() }
                 Route::Rules(id) => view! { <RuleEditor state=state selected=id /> }.into_any(),
                 Route::Matrix => view! { <Matrix state=state /> }.into_any(),
                 Route::Plan => view! { <PlanPage state=state stack=stack /> }.into_any(),

@@ -16,6 +16,9 @@ pub struct Row<'a> {
     #[serde(flatten)]
     caps: KeyCapabilities<'a>,
     findings: SeverityCounts,
+    /// The attribution of the catalogue the row draws on, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    attribution: Option<&'static str>,
 }
 
 impl<'a> Row<'a> {
@@ -26,6 +29,8 @@ impl<'a> Row<'a> {
             name: &record.name,
             caps: key_capabilities(record),
             findings: SeverityCounts::of(report.findings.iter().filter(|f| f.app == record.id)),
+            attribution: capcheck_core::catalogue::cites_catalogue(record)
+                .then_some(capcheck_core::catalogue::ATTRIBUTION),
         }
     }
 }
@@ -86,6 +91,11 @@ const HEADER: [&str; 10] = [
 
 /// The rows in `format`.
 pub fn render(rows: &[Row<'_>], format: Format) -> String {
+    let attribution = rows
+        .iter()
+        .find_map(|r| r.attribution)
+        .map(|a| format!("Catalogue facts: {a}\n"))
+        .unwrap_or_default();
     match format {
         Format::Table => {
             let body: Vec<Vec<Cell>> = rows
@@ -98,6 +108,7 @@ pub fn render(rows: &[Row<'_>], format: Format) -> String {
                 rows.len(),
                 if rows.len() == 1 { "" } else { "s" }
             ));
+            out.push_str(&attribution);
             out
         }
         Format::Json => serde_json::to_string_pretty(rows)
@@ -115,11 +126,16 @@ pub fn render(rows: &[Row<'_>], format: Format) -> String {
                 }
                 let _ = w.write_record(c);
             }
-            String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+            let text = String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default();
+            if attribution.is_empty() {
+                text
+            } else {
+                text + "# " + attribution.as_str()
+            }
         }
         Format::Markdown => {
             let body: Vec<Vec<String>> = rows.iter().map(cells).collect();
-            markdown(&HEADER, &body) + "\nn/d = not documented\n"
+            markdown(&HEADER, &body) + "\nn/d = not documented\n" + attribution.as_str()
         }
     }
 }

@@ -249,11 +249,17 @@ pub fn render(report: &Report, rules: &[Rule], lines: &Lines<'_>) -> String {
                 rules,
                 lines,
             },
-            properties: json!({
-                "today": report.today,
-                "summary": report.summary,
-                "fixed": report.fixed,
-            }),
+            properties: {
+                let mut p = json!({
+                    "today": report.today,
+                    "summary": report.summary,
+                    "fixed": report.fixed,
+                });
+                if let Some(a) = &report.attribution {
+                    p["attribution"] = json!(a);
+                }
+                p
+            },
         }],
     };
     let mut s = serde_json::to_string_pretty(&log).unwrap_or_default();

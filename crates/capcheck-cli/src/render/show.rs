@@ -1,7 +1,8 @@
 //! `capcheck show`: one app's record with the source of every value, and its findings.
 
-use capcheck_core::view::{dynamic_to_json, fields, Provenance};
-use capcheck_core::{Finding, LoadedApp};
+use capcheck_core::model::AppRecord;
+use capcheck_core::view::{dynamic_to_json, fields, Field, Provenance};
+use capcheck_core::{catalogue, merge, Finding, LoadedApp};
 
 use super::style::{self, paint, BOLD, DIM};
 
@@ -88,6 +89,7 @@ pub fn text(app: &LoadedApp, findings: &[&Finding]) -> String {
             paint(DIM, &src)
         ));
     }
+    disputes(&mut out, r, &all);
     if !r.limitations.is_empty() {
         out.push_str(&format!("\n{}\n", paint(BOLD, "Limitations")));
         for l in &r.limitations {
@@ -165,13 +167,85 @@ pub fn text(app: &LoadedApp, findings: &[&Finding]) -> String {
         }
         out.push_str(&format!("    controls: {}\n", f.controls.join(", ")));
     }
+    if let Some(line) = attribution(r) {
+        out.push_str(&format!("\n{}\n", paint(DIM, &line)));
+    }
     out
 }
 
 /// The record and its findings as JSON.
 pub fn json(app: &LoadedApp, findings: &[&Finding]) -> String {
-    let value = serde_json::json!({ "file": app.file, "record": app.record, "findings": findings });
+    let mut value =
+        serde_json::json!({ "file": app.file, "record": app.record, "findings": findings });
+    if catalogue::cites_catalogue(&app.record) {
+        value["attribution"] = catalogue::ATTRIBUTION.into();
+    }
     serde_json::to_string_pretty(&value)
         .map(|s| s + "\n")
         .unwrap_or_default()
+}
+
+/// The facts whose sources disagree, each source's value with its document and line, and why the
+/// shown value won.
+fn disputes(out: &mut String, r: &AppRecord, all: &[Field]) {
+    let disputed = merge::disputes(r);
+    if disputed.is_empty() {
+        return;
+    }
+    let document = |id: &str| {
+        r.sources
+            .iter()
+            .find(|s| s.id == id)
+            .and_then(|s| s.document.clone().or_else(|| s.url.clone()))
+            .unwrap_or_else(|| id.to_owned())
+    };
+    out.push_str(&format!(
+        "\n{}\n",
+        paint(BOLD, &format!("Sources disagree ({})", disputed.len()))
+    ));
+    for path in disputed {
+        let Some(field) = all.iter().find(|f| f.path == path) else {
+            continue;
+        };
+        let Some(p) = &field.provenance else { continue };
+        out.push_str(&format!("  {path}\n"));
+        out.push_str(&format!(
+            "    shown  {}  {}\n",
+            value_text(&dynamic_to_json(&field.value)),
+            paint(DIM, &cite(p))
+        ));
+        for c in &p.others {
+            let about = c
+                .field
+                .as_deref()
+                .map(|f| format!("{f} = "))
+                .unwrap_or_default();
+            let at = match c.line {
+                Some(l) => format!("{}:{l}", document(&c.source)),
+                None => document(&c.source),
+            };
+            let quote = c
+                .quote
+                .as_deref()
+                .map(|q| format!(" {q:?}"))
+                .unwrap_or_default();
+            out.push_str(&format!(
+                "    {}  {about}{}  {}\n",
+                c.source,
+                value_text(&serde_json::Value::String(c.value.clone())),
+                paint(DIM, &format!("{at}{quote}"))
+            ));
+        }
+        if let Some(reason) = &p.reason {
+            out.push_str(&format!(
+                "    {}\n",
+                paint(DIM, &format!("why shown: {reason}"))
+            ));
+        }
+    }
+}
+
+/// The attribution line a record with catalogue facts needs.
+pub(crate) fn attribution(r: &AppRecord) -> Option<String> {
+    catalogue::cites_catalogue(r).then(|| format!("Catalogue facts: {}", catalogue::ATTRIBUTION))
 }

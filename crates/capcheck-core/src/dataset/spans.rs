@@ -192,6 +192,24 @@ impl<'a> Builder<'a> {
     }
 }
 
+impl SpanIndex {
+    /// The index of a record that is one row of a table (a catalogue's CSV or JSON row): the
+    /// record and its `id` stand at `row`, whose cells carry no positions of their own, so every
+    /// field is found at its row.
+    pub(crate) fn row(row: Span) -> SpanIndex {
+        let mut index = SpanIndex::default();
+        for path in ["", "id"] {
+            index.entries.push(Entry {
+                path: (small(index.paths.len()), small(path.len())),
+                key: None,
+                value: row.into(),
+            });
+            index.paths.push_str(path);
+        }
+        index
+    }
+}
+
 /// Where each line of a file starts, so a byte range becomes a [`Span`] without rescanning the
 /// file from its start.
 pub(super) struct LineIndex<'a> {
