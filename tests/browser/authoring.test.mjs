@@ -23,15 +23,15 @@ async function summaryIs(page, want) {
 test("a rule's examples pass, fail as an edit breaks one, and pass again when it is undone", async () => {
   const { context, page, errors } = await open(server.url + `#/rules/${JIT_RULE}`);
   await page.waitForSelector("[data-testid=examples-summary]");
-  await summaryIs(page, "5 passed, 0 failed");
-  assert.equal(await page.locator("[data-testid=example][data-passed=true]").count(), 5);
+  await summaryIs(page, "6 passed, 0 failed");
+  assert.equal(await page.locator("[data-testid=example][data-passed=true]").count(), 6);
 
   const original = await page.inputValue("[data-testid=rule-text]");
   // Treating "SCIM not documented" as "no SCIM" breaks the example that documents the difference.
   const broken = original.replace('if app.scim.available == "no"', 'if app.scim.available != "yes"');
   assert.notEqual(broken, original);
   await setRuleText(page, broken);
-  await summaryIs(page, "4 passed, 1 failed");
+  await summaryIs(page, "5 passed, 1 failed");
   const failed = page.locator("[data-testid=example][data-passed=false]");
   assert.equal(await failed.count(), 1);
   const text = await failed.textContent();
@@ -46,10 +46,10 @@ test("a rule's examples pass, fail as an edit breaks one, and pass again when it
   const problems = await page.textContent("[data-testid=example-errors]");
   assert.match(problems, /^\d+:\d+ example `JIT only: no SCIM, no user API` sets `app\.sso\.jitt`/);
   assert.match(problems, /did you mean `app\.sso\.jit`\?/);
-  assert.match(await page.textContent("[data-testid=examples-summary]"), /^4 passed, 0 failed, 1 with errors$/);
+  assert.match(await page.textContent("[data-testid=examples-summary]"), /^5 passed, 0 failed, 1 with errors$/);
 
   await setRuleText(page, original);
-  await summaryIs(page, "5 passed, 0 failed");
+  await summaryIs(page, "6 passed, 0 failed");
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -72,11 +72,14 @@ test("Clari's manual-deprovisioning finding shows why: each condition's value", 
   await card.locator("[data-testid=why]").waitFor();
   const rows = await card.locator("[data-testid=why] tr").evaluateAll((trs) =>
     trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent.trim())));
-  assert.deepEqual(rows.map((r) => [r[1], r[2]]), [
-    ['if app.scim.available == "no" && app.sso.jit == "yes" && app.user_api != "yes"', "true"],
+  // The whole condition first (it spans two lines of the rule), then each part of it.
+  assert.match(rows[0][1], /^if app\.scim\.available == "no" && app\.sso\.jit == "yes" && app\.user_api != "yes"\s+&& app\.inventory\.idp_push_deactivation != "yes"$/);
+  assert.equal(rows[0][2], "true");
+  assert.deepEqual(rows.slice(1).map((r) => [r[1], r[2]]), [
     ['app.scim.available == "no"', "true"],
     ['app.sso.jit == "yes"', "true"],
     ['app.user_api != "yes"', "true"],
+    ['app.inventory.idp_push_deactivation != "yes"', "true"],
   ]);
   assert.match(rows[2][0], /^\d+:\d+$/, "each condition has its line and column");
   // The fields read, with the line of the page each value came from.

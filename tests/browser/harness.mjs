@@ -5,6 +5,7 @@ import { mkdtempSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
+import { afterEach } from "node:test";
 import { chromium } from "playwright-core";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -28,6 +29,15 @@ export async function serve() {
   return { url, stop: () => child.kill() };
 }
 
+// Every browser this file opened is closed after each test, also when an assertion failed
+// before the test's own `context.close()`: a Chromium left open keeps node (and CI) waiting.
+const contexts = new Set();
+afterEach(async () => {
+  const open = [...contexts];
+  contexts.clear();
+  await Promise.all(open.map((c) => c.close()));
+});
+
 /** A fresh browser profile (its own localStorage) with console errors collected. */
 export async function open(url, { width = 1366, height = 900 } = {}) {
   const profile = mkdtempSync(join(tmpdir(), "capcheck-chromium-"));
@@ -39,6 +49,7 @@ export async function open(url, { width = 1366, height = 900 } = {}) {
     args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
       "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
   });
+  contexts.add(context);
   const page = context.pages()[0] ?? (await context.newPage());
   const errors = [];
   page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });

@@ -526,11 +526,6 @@ impl Connector {
             Connector::None => "none",
         }
     }
-
-    /// True when the IdP can provision and remove accounts through this connector.
-    pub fn provisions(self) -> bool {
-        matches!(self, Connector::Native | Connector::ViaGeneric)
-    }
 }
 
 /// A plan normalized to a tier, so rules can compare plans across vendors.
