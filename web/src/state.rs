@@ -180,6 +180,8 @@ fn builtin_dataset() -> dataset::Dataset {
 
 /// What the seed pages' dataset is called until the catalogue arrives.
 const BUILTIN_LABEL: &str = "built-in dataset";
+/// What the built-in dataset is called once the catalogue is merged in.
+const CATALOGUE_LABEL: &str = "built-in dataset and SCIM Tax Index";
 /// Where the catalogue is served, beside the app (`scripts/build-web.sh` copies it there).
 const CATALOGUE_URL: &str = "catalogues/scim-tax.csv";
 
@@ -473,17 +475,24 @@ impl AppState {
         leptos::task::spawn_local(async move {
             match fetch_text(CATALOGUE_URL).await {
                 Ok(text) => {
+                    // A dataset the user loaded is theirs: the catalogue is not mixed into it.
                     if state.data_label.get_untracked() != BUILTIN_LABEL {
                         return;
                     }
-                    let mut files = builtin::data_files();
-                    files.push(capcheck_core::DataFile {
-                        name: "data/catalogues/scim-tax.csv",
-                        text: &text,
-                    });
-                    let (set, diags) = capcheck_core::catalogue::load(&files);
-                    state.data_diagnostics.set(diags);
-                    state.set_dataset(set, "built-in dataset and SCIM Tax Index".into());
+                    // Merged into the dataset as it is now, so an app imported from a guide page
+                    // while the catalogue was on its way is kept.
+                    let (rows, diags) =
+                        capcheck_core::catalogue::parse("data/catalogues/scim-tax.csv", &text, None);
+                    let mut set = state.dataset.get_untracked();
+                    capcheck_core::catalogue::add(&mut set, rows);
+                    state.data_diagnostics.update(|d| d.extend(diags));
+                    state.set_dataset(set, CATALOGUE_LABEL.into());
+                    // For the start-up measurement in the browser tests.
+                    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+                        if let Err(e) = p.mark("capcheck-catalogue") {
+                            leptos::logging::warn!("performance mark: {e:?}");
+                        }
+                    }
                 }
                 Err(e) => state.notice.set(Some(format!(
                     "the SCIM Tax Index could not be loaded ({e}): showing the seed pages' apps only"
@@ -571,7 +580,8 @@ impl AppState {
     /// Back to the built-in dataset.
     pub fn use_builtin_dataset(&self) {
         self.data_diagnostics.set(Vec::new());
-        self.set_dataset(builtin_dataset(), "built-in dataset".into());
+        self.set_dataset(builtin_dataset(), BUILTIN_LABEL.into());
+        self.load_catalogue();
     }
 
     /// A synthetic dataset, for trying the tools at scale.
