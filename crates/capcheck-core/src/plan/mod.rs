@@ -260,6 +260,14 @@ pub fn path_of(record: &AppRecord, facts: Option<&Facts>) -> (Path, String) {
                 format!("SCIM is available but {who} does not push deactivation: turn it on"),
             );
         }
+        // The value the rules see rules here too, but a plan that leans on a disputed SCIM
+        // says so: the analyst confirms it before trusting the automation.
+        if record.scim.available.disputed() {
+            return (
+                Path::Automatic,
+                "SCIM, though its sources disagree: confirm with the vendor".to_owned(),
+            );
+        }
         return (Path::Automatic, "SCIM".to_owned());
     }
     if record.user_api.value == Tri::Yes || has(LifecycleMethod::Api) {
