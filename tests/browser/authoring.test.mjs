@@ -96,7 +96,7 @@ test("an app the rule does not flag shows which condition was false and what was
   const original = await page.inputValue("[data-testid=rule-text]");
   // Widen the rule so Stitch (JIT not documented) is flagged, then open Stitch's finding.
   await setRuleText(page, original.replace('app.sso.jit == "yes"', '(app.sso.jit == "yes" || app.sso.idps == ["okta"])'));
-  await page.waitForFunction(() => document.querySelector("[data-testid=flag-count]").textContent === "Flags 3 of 8 apps");
+  await page.waitForFunction(() => document.querySelector("[data-testid=flag-count]").textContent === "Flags 3 of 850 apps");
   await page.goto(server.url + `#/apps/stitch/findings/${JIT_RULE}`);
   const card = page.locator(`article.finding[data-rule=${JIT_RULE}]`);
   await card.locator("[data-testid=why]").waitFor();

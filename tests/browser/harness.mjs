@@ -38,8 +38,12 @@ afterEach(async () => {
   await Promise.all(open.map((c) => c.close()));
 });
 
-/** A fresh browser profile (its own localStorage) with console errors collected. */
-export async function open(url, { width = 1366, height = 900 } = {}) {
+/**
+ * A fresh browser profile (its own localStorage) with console errors collected. Waits for the
+ * first render and, unless `catalogue` is false, for the SCIM Tax Index to be merged in (the app
+ * fetches it after the first render).
+ */
+export async function open(url, { width = 1366, height = 900, catalogue = true } = {}) {
   const profile = mkdtempSync(join(tmpdir(), "capcheck-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
@@ -56,7 +60,13 @@ export async function open(url, { width = 1366, height = 900 } = {}) {
   page.on("pageerror", (e) => errors.push(String(e)));
   await page.goto(url);
   await page.waitForFunction(() => performance.getEntriesByName("capcheck-ready").length > 0);
+  if (catalogue) await catalogueMerged(page);
   return { context, page, errors };
+}
+
+/** Waits until the SCIM Tax Index is merged in (again, after a reload). */
+export async function catalogueMerged(page) {
+  await page.waitForFunction(() => performance.getEntriesByName("capcheck-catalogue").length > 0);
 }
 
 /** Saves `NAME-laptop.png` and `NAME-narrow.png` of what the page shows now. */

@@ -4,7 +4,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
-import { serve, open, shots } from "./harness.mjs";
+import { serve, open, shots, catalogueMerged } from "./harness.mjs";
 
 const INVENTORY = join(dirname(fileURLToPath(import.meta.url)), "..", "fixtures", "inventory", "browser.csv");
 
@@ -20,15 +20,18 @@ test("an inventory becomes a plan with charts, survives a reload, and is forgott
   await page.setInputFiles("[data-testid=inventory-file]", INVENTORY);
   await page.waitForSelector("[data-testid=plan-summary]");
   const summary = await page.textContent("[data-testid=plan-summary]");
-  assert.match(summary, /^5 apps: 0 automatic, 0 user API, 4 manual \(223 users\), 1 unknown$/);
+  assert.match(summary, /^5 apps: 1 automatic, 0 user API, 3 manual \(198 users\), 1 unknown$/);
 
   // Riskiest first; the rules read the inventory: Clari's 150 users make manual removal critical.
   const rows = await page.$$eval("[data-testid=plan-table] tbody tr", (trs) =>
     trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent.trim())));
-  assert.deepEqual(rows.map((r) => r[1]), ["Clari", "Spendesk Expenses", "Stonly", "Stitch", "HR Portal X"]);
+  // Stonly's SCIM comes from the catalogue and its guide page says no: automatic, last, and
+  // flagged for confirmation.
+  assert.deepEqual(rows.map((r) => r[1]), ["Clari", "Spendesk Expenses", "Stitch", "HR Portal X", "Stonly"]);
+  assert.match(rows[4][2], /^automatic\s+SCIM, though its sources disagree: confirm with the vendor$/);
   assert.equal(rows[0][5], "critical");
   assert.equal(rows[0][3], "sales-ops@acme.example");
-  assert.match(rows[4][2], /^unknown\s+no capability record$/);
+  assert.match(rows[3][2], /^unknown\s+no capability record$/);
   assert.match(await page.textContent("[data-testid=plan-unmatched]"), /HR Portal X: no capability record/);
 
   // Plain-SVG charts with a title and a description, and every count as text.
@@ -41,8 +44,8 @@ test("an inventory becomes a plan with charts, survives a reload, and is forgott
   assert.deepEqual(chart, {
     role: "img",
     title: "Apps by deprovisioning path",
-    desc: "manual: 4, unknown: 1, user API: 0, automatic: 0",
-    labels: ["manual", "4", "unknown", "1", "user API", "0", "automatic", "0"],
+    desc: "manual: 3, unknown: 1, user API: 0, automatic: 1",
+    labels: ["manual", "3", "unknown", "1", "user API", "0", "automatic", "1"],
   });
   assert.match(await page.$eval("[data-testid=chart-severity] svg desc", (d) => d.textContent), /^critical: 1, high: 1, medium: 2, low: 0, info: 0, no finding: 1$/);
 
@@ -53,6 +56,7 @@ test("an inventory becomes a plan with charts, survives a reload, and is forgott
 
   // Kept in this browser: a reload shows the same plan.
   await page.reload();
+  await catalogueMerged(page);
   await page.waitForSelector("[data-testid=plan-summary]");
   assert.equal(await page.textContent("[data-testid=plan-summary]"), summary);
 
