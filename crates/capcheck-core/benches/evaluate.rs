@@ -2,7 +2,8 @@
 //! apps, single-threaded and parallel, as the checker runs them (direct evaluation where a check
 //! is in its subset, rhai otherwise) and with rhai's interpreter only, next to the same rules
 //! written in native Rust, so the cost of each is measured in one run. Also: the whole check (parse a JSON dataset, compile the
-//! rules, evaluate, build findings with evidence) on 10,000 apps.
+//! rules, evaluate, build findings with evidence) on 10,000 apps, and on the built-in dataset: the
+//! seed pages with the SCIM Tax Index merged in (850 apps), as `capcheck check` runs it.
 //!
 //! `cargo bench -p capcheck-core --features parallel --bench evaluate`
 
@@ -129,6 +130,20 @@ fn whole_check(c: &mut Criterion) {
             black_box(report.findings.len())
         })
     });
+    let mut files = builtin::data_files();
+    files.push(DataFile {
+        name: "data/catalogues/scim-tax.csv",
+        text: include_str!("../../../data/catalogues/scim-tax.csv"),
+    });
+    group.bench_function(
+        "built-in dataset (850 apps): read the catalogue, merge, compile, evaluate, findings",
+        |b| {
+            b.iter(|| {
+                let report = capcheck_core::check(&files, &rules, Context::new("2026-11-23"));
+                black_box(report.findings.len())
+            })
+        },
+    );
     group.finish();
 }
 
