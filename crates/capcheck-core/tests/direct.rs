@@ -121,66 +121,95 @@ fn default_rules_agree_with_rhai_and_most_run_directly() {
     }
 }
 
+/// How an edge-case check must run over the sample of apps.
+#[derive(Debug, Clone, Copy)]
+enum Runs {
+    /// Directly, on every app.
+    All,
+    /// Directly on some apps; on the others the direct run meets a case it leaves to rhai (a
+    /// type error, a value that is not a verdict), which rhai then decides.
+    Partly,
+    /// Compiled for direct evaluation, but every app is left to rhai (a result that is not a
+    /// verdict, a limit).
+    Never,
+    /// Not in the subset: rhai only.
+    Outside,
+}
+
 #[test]
 fn the_subsets_edges_agree_with_rhai() {
     let engine = engine::build();
-    let checks = [
+    use Runs::{All, Never, Outside, Partly};
+    // How each check must run: a check that says `All` and falls back to rhai on any app has
+    // left the subset without anyone deciding so, and fails here.
+    let checks: [(&str, Runs); 48] = [
         // Comparisons across types, and `()`.
-        r#"app.scim.plan_tier == "enterprise""#,
-        r#"app.scim.plan_tier != "enterprise""#,
-        r#"app.scim.plan_tier < "m""#,
-        "app.sso.idps != ()",
-        "app.sso.idps == ()",
-        "app.scim.version == ()",
-        "() == ()",
-        "() != ()",
-        r#"app.sso.idps == "okta""#,
-        "1 == true",
-        "true == true",
-        r#""b" >= "a""#,
-        "2 > 1",
+        (r#"app.scim.plan_tier == "enterprise""#, All),
+        (r#"app.scim.plan_tier != "enterprise""#, All),
+        (r#"app.scim.plan_tier < "m""#, All),
+        ("app.sso.idps != ()", All),
+        ("app.sso.idps == ()", All),
+        ("app.scim.version == ()", All),
+        ("() == ()", All),
+        ("() != ()", All),
+        (r#"app.sso.idps == "okta""#, All),
+        ("1 == true", All),
+        ("true == true", All),
+        (r#""b" >= "a""#, All),
+        ("2 > 1", All),
         // Interpolation of every kind of value, and concatenation.
-        "`${app.name}/${app.scim.version}/${1 + 2}/${true}/${app.scim.version == ()}`",
-        r#"app.scim.version + "!""#,
-        r#""!" + app.scim.version"#,
-        r#"app.name + "" + app.id"#,
-        "`${app.sso.idps}`",
+        (
+            "`${app.name}/${app.scim.version}/${1 + 2}/${true}/${app.scim.version == ()}`",
+            All,
+        ),
+        (r#"app.scim.version + "!""#, All),
+        (r#""!" + app.scim.version"#, All),
+        (r#"app.name + "" + app.id"#, All),
+        ("`${app.sso.idps}`", Partly),
         // Coalescing, membership and length.
-        r#"app.scim.plan ?? app.scim.plan_tier ?? "none""#,
-        r#""okta" in app.sso.idps"#,
-        r#""a" in app.name"#,
-        r#"app.name.len()"#,
-        r#"len("héllo")"#,
-        "app.lifecycle.bulk.len()",
+        (r#"app.scim.plan ?? app.scim.plan_tier ?? "none""#, All),
+        (r#""okta" in app.sso.idps"#, Partly),
+        (r#""a" in app.name"#, All),
+        (r#"app.name.len()"#, Never),
+        (r#"len("héllo")"#, Never),
+        ("app.lifecycle.bulk.len()", Never),
         // Helpers.
-        "documented(app.user_api)",
-        "documented(app.sso.idps)",
-        "documented(app.scim.version)",
-        r#"join(app.lifecycle.provisioning, " + ")"#,
-        "days_between(app.updated, today)",
-        r#"days_between("soon", today)"#,
+        ("documented(app.user_api)", All),
+        ("documented(app.sso.idps)", All),
+        ("documented(app.scim.version)", All),
+        (r#"join(app.lifecycle.provisioning, " + ")"#, All),
+        ("days_between(app.updated, today)", Never),
+        (r#"days_between("soon", today)"#, Never),
         // Settings, locals, blocks and ifs in expressions.
-        "settings.idp in app.sso.idps",
-        "settings.stale_after_days > 100",
-        "settings.missing",
-        r#"let x = []; x.push(app.name); x.push("b"); join(x, ",")"#,
-        r#"let x = 1; { let x = "inner"; x } "#,
-        r#"let how = if app.user_api == "yes" { "api" } else if app.user_api == "no" { "none" } else { () }; how"#,
+        ("settings.idp in app.sso.idps", Partly),
+        ("settings.stale_after_days > 100", All),
+        ("settings.missing", Never),
+        (
+            r#"let x = []; x.push(app.name); x.push("b"); join(x, ",")"#,
+            All,
+        ),
+        (r#"let x = 1; { let x = "inner"; x } "#, All),
+        (
+            r#"let how = if app.user_api == "yes" { "api" } else if app.user_api == "no" { "none" } else { () }; how"#,
+            All,
+        ),
         // Loops and arrays compared whole.
-        r#"let n = []; for i in app.sso.idps { if i != "okta" { n.push(i) } } join(n, "+")"#,
-        r#"let c = 0; for i in app.lifecycle.provisioning { c = c + 1 } c"#,
-        r#"for i in app.name { } "#,
-        r#"app.lifecycle.bulk == ["none"]"#,
-        r#"app.lifecycle.bulk != ["none", "ui"]"#,
-        r#"app.sso.idps == app.sso.idps"#,
+        (
+            r#"let n = []; for i in app.sso.idps { if i != "okta" { n.push(i) } } join(n, "+")"#,
+            Partly,
+        ),
+        (r#"for i in app.name { } "#, Never),
+        (r#"app.lifecycle.bulk == ["none"]"#, All),
+        (r#"app.lifecycle.bulk != ["none", "ui"]"#, All),
+        (r#"app.sso.idps == app.sso.idps"#, All),
         // Results that are not verdicts, and type errors.
-        "1",
-        "app.sso.idps",
-        r#"if app.name { "x" }"#,
-        r#"!app.name"#,
-        r#"app.user_api == "yes" && app.name"#,
-        r#"app.user_api != "yes" || app.name"#,
-        "app.name > 1",
+        ("1", Never),
+        ("app.sso.idps", Partly),
+        (r#"if app.name { "x" }"#, Never),
+        (r#"!app.name"#, Never),
+        (r#"app.user_api == "yes" && app.name"#, Partly),
+        (r#"app.user_api != "yes" || app.name"#, Partly),
+        ("app.name > 1", All),
     ];
     // Limits rhai enforces that a direct run must leave to rhai.
     let many: Vec<String> = (0..320).map(|i| format!("\"{i}\"")).collect();
@@ -198,17 +227,24 @@ fn the_subsets_edges_agree_with_rhai() {
         .map(|i| format!("let v{i} = 1; "))
         .collect::<String>()
         + "true";
-    let limits = [nested_loops, big_array, big_push, lets];
-    let checks: Vec<&str> = checks
+    // Within the subset, but past a limit on every app: rhai gives the error.
+    let limits = [nested_loops, big_array, big_push];
+    // Outside the subset: not compiled for direct evaluation at all.
+    let outside = [
+        lets,
+        r#"let c = 0; for i in app.lifecycle.provisioning { c = c + 1 } c"#.to_owned(),
+        r#"const x = []; x.push("a"); x.len() == 1"#.to_owned(),
+    ];
+    let checks: Vec<(&str, Runs)> = checks
         .iter()
         .copied()
-        .chain(limits.iter().map(String::as_str))
-        .chain([r#"const x = []; x.push("a"); x.len() == 1"#])
+        .chain(limits.iter().map(|c| (c.as_str(), Never)))
+        .chain(outside.iter().map(|c| (c.as_str(), Outside)))
         .collect();
     let apps = apps();
     let sample: Vec<AppRecord> = apps.iter().step_by(37).cloned().collect();
-    let mut decided_any = 0;
-    for (i, check) in checks.iter().enumerate() {
+    let mut wrong = Vec::new();
+    for (i, (check, runs)) in checks.iter().enumerate() {
         let text = format!("{META}\n{check}\n");
         let name = format!("edge-{i}.rhai");
         let compiled = rule::compile(
@@ -219,9 +255,22 @@ fn the_subsets_edges_agree_with_rhai() {
             },
         );
         let r = compiled.unwrap_or_else(|d| panic!("{check}: {d:?}"));
-        decided_any += agree(&engine, &r.ast, &r.meta.title, check, &sample);
+        let compiles = Program::compile(&r.ast).is_some();
+        let decided = agree(&engine, &r.ast, &r.meta.title, check, &sample);
+        let ok = match runs {
+            All => decided == sample.len(),
+            Partly => decided > 0 && decided < sample.len(),
+            Never => compiles && decided == 0,
+            Outside => !compiles,
+        };
+        if !ok {
+            wrong.push(format!(
+                "`{check}` should run {runs:?}: compiled {compiles}, decided directly on {decided} of {} apps",
+                sample.len()
+            ));
+        }
     }
-    assert!(decided_any > 0);
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
 
 #[test]
