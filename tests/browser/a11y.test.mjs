@@ -38,6 +38,9 @@ async function check(page, name, found) {
   const narrow = await axe(page, `${name} (narrow)`);
   await page.setViewportSize({ width: 1366, height: 900 });
   await shots(page, `a11y-${name}`);
+  // Beyond WCAG's letter (axe's best practice): each view has one top heading to jump to.
+  const h1 = await page.locator("h1").count();
+  if (h1 !== 1) laptop.push({ view: name, id: "page-has-heading-one", impact: "moderate", help: `${h1} h1 headings, not 1`, nodes: [] });
   for (const v of [...laptop, ...narrow]) {
     console.log(`A11Y ${v.view}: ${v.id} (${v.impact}) x${v.nodes.length}`);
     found.push(v);
