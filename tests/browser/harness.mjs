@@ -76,3 +76,28 @@ export async function shots(page, name) {
   await page.screenshot({ path: join(screenshots, `${name}-narrow.png`), fullPage: false });
   await page.setViewportSize({ width: 1366, height: 900 });
 }
+
+const AXE = join(root, "tests", "browser", "node_modules", "axe-core", "axe.min.js");
+
+/**
+ * Runs axe-core's WCAG 2.1 A and AA rules over what the page shows now. Resolves to the
+ * violations, each with its rule id, impact, help text and every element it found (CSS target
+ * and axe's summary, which names the colours and the ratio for contrast), so a failure says
+ * which element broke which rule. `name` labels the view in the result.
+ */
+export async function axe(page, name) {
+  if (!(await page.evaluate(() => typeof window.axe === "object"))) await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+      resultTypes: ["violations"],
+    });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target.join(" "), summary: (n.failureSummary ?? "").replace(/\s+/g, " ").trim() })),
+    }));
+  });
+  return violations.map((v) => ({ view: name, ...v }));
+}

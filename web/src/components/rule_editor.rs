@@ -8,7 +8,8 @@ use super::rule_list::RuleList;
 use super::rule_results::RuleResults;
 use crate::state::{AppState, Route};
 
-/// The rules page, on `selected` (the first rule when none).
+/// The rules page, on `selected` (the first rule when none). Its heading is for screen readers:
+/// the tab bar already says where you are.
 #[component]
 pub fn RuleEditor(state: AppState, selected: Option<String>) -> impl IntoView {
     let selected = selected.or_else(|| {
@@ -19,6 +20,7 @@ pub fn RuleEditor(state: AppState, selected: Option<String>) -> impl IntoView {
     let Some(id) = selected else {
         return view! {
             <section class="rules-page">
+                <h1 class="visually-hidden">"Rules"</h1>
                 <RuleList state=state selected=None />
                 <p>"No rules. Create one, or reset to the built-in rules."</p>
             </section>
@@ -29,6 +31,7 @@ pub fn RuleEditor(state: AppState, selected: Option<String>) -> impl IntoView {
     if !exists {
         return view! {
             <section class="rules-page">
+                <h1 class="visually-hidden">"Rules"</h1>
                 <RuleList state=state selected=None />
                 <p>"There is no rule " <code>{id}</code> ". " <a href=Route::Rules(None).hash()>"Open the first rule"</a></p>
             </section>
@@ -39,6 +42,7 @@ pub fn RuleEditor(state: AppState, selected: Option<String>) -> impl IntoView {
     let rename_error = RwSignal::new(None::<String>);
     view! {
         <section class="rules-page">
+            <h1 class="visually-hidden">"Rules"</h1>
             <RuleList state=state selected=Some(id.clone()) />
             <div class="editor-pane">
                 <div class="rule-id">
