@@ -701,7 +701,8 @@ pub struct KeyCapabilities<'a> {
     pub scim: &'static str,
     /// `scim.plan` as printed.
     pub scim_plan: Option<&'a str>,
-    /// `sso.saml`.
+    /// `sso.saml`, or `sso.available` (a catalogue's SSO, SAML or OIDC) where that says more: an
+    /// app a catalogue lists with an SSO plan does not read as "SSO not documented".
     pub sso: &'static str,
     /// `sso.jit`.
     pub jit: &'static str,
@@ -711,13 +712,23 @@ pub struct KeyCapabilities<'a> {
     pub webhooks: &'static str,
 }
 
+/// SSO in a word: SAML where the source documents it, unless only the other says yes.
+fn sso_of(saml: Tri, any: Tri) -> Tri {
+    match (saml, any) {
+        (Tri::Yes | Tri::Partial, _) => saml,
+        (_, Tri::Yes | Tri::Partial) => any,
+        (Tri::NotDocumented, _) => any,
+        _ => saml,
+    }
+}
+
 /// The key capabilities of `record`.
 pub fn key_capabilities(record: &AppRecord) -> KeyCapabilities<'_> {
     KeyCapabilities {
         user_api: record.user_api.value.as_str(),
         scim: record.scim.available.value.as_str(),
         scim_plan: record.scim.plan.value.as_deref(),
-        sso: record.sso.saml.value.as_str(),
+        sso: sso_of(record.sso.saml.value, record.sso.available.value).as_str(),
         jit: record.sso.jit.value.as_str(),
         idps: record
             .sso
@@ -801,4 +812,21 @@ pub fn dynamic_to_json(value: &Dynamic) -> serde_json::Value {
         ));
     }
     Value::String(value.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_sso_overview_reads_a_catalogues_sso_where_saml_is_not_documented() {
+        use crate::model::Tri::{No, NotDocumented, Partial, Yes};
+        assert_eq!(sso_of(NotDocumented, Yes), Yes, "a catalogue's SSO plan");
+        assert_eq!(sso_of(No, Yes), Yes, "OIDC only: still SSO");
+        assert_eq!(sso_of(Yes, NotDocumented), Yes);
+        assert_eq!(sso_of(Partial, No), Partial);
+        assert_eq!(sso_of(No, NotDocumented), No);
+        assert_eq!(sso_of(NotDocumented, No), No);
+        assert_eq!(sso_of(NotDocumented, NotDocumented), NotDocumented);
+    }
 }
