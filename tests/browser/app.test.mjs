@@ -4,7 +4,8 @@ import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { tmpdir } from "node:os";
-import { serve, open, screenshots, shots } from "./harness.mjs";
+import { execFileSync } from "node:child_process";
+import { serve, open, screenshots, shots, bin } from "./harness.mjs";
 
 let server;
 before(async () => { server = await serve(); });
@@ -321,4 +322,38 @@ test("performance: first render, the catalogue, and keystrokes to updated lists 
   assert.ok(report.synthetic5000_p95_ms <= 100, `5,000 apps: p95 ${report.synthetic5000_p95_ms.toFixed(1)} ms`);
   assert.deepEqual(errors, []);
   await context.close();
+});
+
+test("the findings exports are the CLI's own JSON and CSV reports of the same data and rules", async () => {
+  const { page, errors } = await open(server.url);
+  const save = async (testid, name) => {
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click(`[data-testid=${testid}]`)]);
+    const file = join(tmpdir(), `capcheck-${process.pid}-${name}`);
+    await download.saveAs(file);
+    return readFileSync(file, "utf8");
+  };
+  const json = JSON.parse(await save("export-findings-json", "findings.json"));
+  const csv = await save("export-findings-csv", "findings.csv");
+  // The CLI over its built-in dataset and rules, as of the date the browser evaluated.
+  const cli = (format) => {
+    try {
+      return execFileSync(bin, ["check", "--format", format, "--today", json.today, "--fail-on", "never"], { encoding: "utf8" });
+    } catch (e) {
+      throw new Error(`capcheck check --format ${format} failed: ${e.stderr ?? e}`);
+    }
+  };
+  const expected = JSON.parse(cli("json"));
+  assert.equal(json.version, expected.version);
+  assert.deepEqual(Object.keys(json).sort(), Object.keys(expected).sort());
+  assert.ok(json.findings.length > 100, `${json.findings.length} findings over the 850 apps`);
+  assert.deepEqual(json.summary, expected.summary);
+  assert.deepEqual(json.findings, expected.findings);
+  assert.equal(csv.split("\n")[0], "severity,app,app_name,rule,title,message,actions,controls,evidence,app_file,rule_file");
+  const cliCsv = cli("csv").split("\n");
+  const lines = csv.split("\n");
+  const first = lines.findIndex((l, i) => l !== cliCsv[i]);
+  assert.equal(first, -1, `line ${first + 1} differs:\n browser: ${lines[first]}\n CLI:     ${cliCsv[first]}`);
+  assert.equal(lines.length, cliCsv.length);
+  assert.match(lines.at(-2), /^# Catalogue facts: SCIM Tax Index/);
+  assert.deepEqual(errors, []);
 });

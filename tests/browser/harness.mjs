@@ -12,9 +12,11 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const screenshots = join(root, "tests", "browser", "screenshots");
 mkdirSync(screenshots, { recursive: true });
 
+/** The release CLI the browser tests serve the app with and compare it against. */
+export const bin = process.env.CAPCHECK_BIN ?? join(process.env.CARGO_TARGET_DIR ?? join(root, "target"), "release", "capcheck");
+
 /** Starts the static server; resolves to { url, stop }. */
 export async function serve() {
-  const bin = process.env.CAPCHECK_BIN ?? join(process.env.CARGO_TARGET_DIR ?? join(root, "target"), "release", "capcheck");
   const child = spawn(bin, ["serve", "--dir", join(root, "dist"), "--port", "0"], { stdio: ["ignore", "pipe", "inherit"] });
   const url = await new Promise((resolve, reject) => {
     let out = "";

@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 use capcheck_core::{
-    builtin, dataset, engine, rule, Checker, Context, Diagnostic, Finding, RuleSource,
+    builtin, dataset, engine, front, rule, Checker, Context, Diagnostic, Finding, RuleSource,
 };
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -399,12 +399,7 @@ impl AppState {
 
     /// Renames a rule; false when the id is taken or not kebab-case.
     pub fn rename_rule(&self, from: &str, to: &str) -> bool {
-        let valid = !to.is_empty()
-            && to
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-            && !to.starts_with('-')
-            && !to.ends_with('-');
+        let valid = front::is_id(to);
         let taken = self.rules.with_untracked(|r| r.iter().any(|d| d.id == to));
         if !valid || taken {
             return false;
@@ -524,18 +519,12 @@ impl AppState {
         let mut added = Vec::new();
         let mut diags = Vec::new();
         for record in records {
-            let merged = match set.get(&record.id) {
-                Some(_) if !replace => continue,
-                // A related-apps entry never replaces a full record.
-                Some(old)
-                    if capcheck_core::import::is_partial(record)
-                        && !capcheck_core::import::is_partial(&old.record) =>
-                {
-                    continue
-                }
-                // Like a forced import in the CLI: what a person curated stays.
-                Some(old) => capcheck_core::import::keep_curated(record, &old.record),
-                None => record.clone(),
+            // The CLI's policy: a related-apps entry never replaces a full record, and what a
+            // person curated stays; an app already there is replaced only when asked.
+            let merged = match front::merge_import(record, set.get(&record.id).map(|a| &a.record)) {
+                front::Merge::Add(r) => r,
+                front::Merge::Replace(r) if replace => r,
+                front::Merge::Replace(_) | front::Merge::KeepFull => continue,
             };
             let name = format!("{}.toml", record.id);
             let text = capcheck_core::import::write_record(&merged);
@@ -646,10 +635,35 @@ impl AppState {
                 .flat_map(|x| x.findings.iter().cloned())
                 .collect()
         });
-        capcheck_core::order::sort_by(&mut all, |a, b| {
-            a.app.cmp(&b.app).then_with(|| a.rule.cmp(&b.rule))
-        });
+        capcheck_core::report::order(&mut all);
         all
+    }
+
+    /// The findings and problems of every enabled rule over the current dataset, as the CLI's
+    /// `check` reports them: what "Export findings JSON" and "... CSV" write.
+    pub fn report(&self) -> capcheck_core::Report {
+        let findings = self.all_findings();
+        let mut diagnostics = self.data_diagnostics.get_untracked();
+        self.results.with_untracked(|r| {
+            for result in r.values() {
+                diagnostics.extend(result.diagnostics.iter().cloned());
+            }
+        });
+        let rules = self.results.with_untracked(|r| r.len());
+        let (apps, attribution) = self
+            .dataset
+            .with_untracked(|d| (d.apps.len(), capcheck_core::catalogue::attribution(&d.apps)));
+        let today = self.checker.with_value(|c| c.context().today.clone());
+        let mut report = capcheck_core::Report::new(
+            today,
+            apps,
+            rules,
+            (apps * rules) as u64,
+            findings,
+            diagnostics,
+        );
+        report.attribution = attribution;
+        report
     }
 
     /// Goes to a route, through the URL so back and forward work.

@@ -8,7 +8,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use capcheck_core::import::{self, ImportResult};
-use capcheck_core::{dataset, AppRecord};
+use capcheck_core::{dataset, front, AppRecord};
 
 use crate::args::ImportArgs;
 use crate::render::diagnostics;
@@ -112,18 +112,15 @@ fn write_all(records: &[AppRecord], dir: &Path, force: bool) -> Result<usize, St
         };
         // What a person set by hand survives a re-import.
         let (apps, _) = dataset::parse_file(&shown, &existing);
-        if import::is_partial(record)
-            && apps.first().is_some_and(|a| !import::is_partial(&a.record))
-        {
-            let _ = writeln!(
-                err,
-                "kept {shown}: it holds a full record; a related-apps entry does not replace it"
-            );
-            continue;
-        }
-        let fresh = match apps.first() {
-            Some(old) => import::keep_curated(record, &old.record),
-            None => record.clone(),
+        let fresh = match front::merge_import(record, apps.first().map(|a| &a.record)) {
+            front::Merge::Add(r) | front::Merge::Replace(r) => r,
+            front::Merge::KeepFull => {
+                let _ = writeln!(
+                    err,
+                    "kept {shown}: it holds a full record; a related-apps entry does not replace it"
+                );
+                continue;
+            }
         };
         let text = import::write_record(&fresh);
         if text == existing {

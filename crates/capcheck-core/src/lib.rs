@@ -43,6 +43,7 @@ pub mod engine;
 pub mod eval;
 pub mod examples;
 pub mod explain;
+pub mod front;
 pub mod import;
 pub mod inventory;
 pub mod location;

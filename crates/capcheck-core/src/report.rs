@@ -164,6 +164,15 @@ impl SeverityCounts {
         }
     }
 
+    /// The worst severity counted, if any: what an app's row is marked with.
+    pub fn worst(&self) -> Option<Severity> {
+        Severity::ALL
+            .iter()
+            .rev()
+            .find(|s| self.get(**s) > 0)
+            .copied()
+    }
+
     /// The count for one severity.
     pub fn get(&self, s: Severity) -> usize {
         match s {
@@ -210,6 +219,14 @@ pub struct Report {
     pub attribution: Option<String>,
 }
 
+/// Puts findings in report order, by app id then rule id: the order of every report, in the CLI
+/// and the browser alike.
+pub fn order(findings: &mut Vec<Finding>) {
+    crate::order::sort_by(findings, |a: &Finding, b: &Finding| {
+        a.app.cmp(&b.app).then_with(|| a.rule.cmp(&b.rule))
+    });
+}
+
 impl Report {
     /// Builds a report, ordering findings and counting.
     pub fn new(
@@ -220,9 +237,7 @@ impl Report {
         mut findings: Vec<Finding>,
         diagnostics: Vec<Diagnostic>,
     ) -> Report {
-        crate::order::sort_by(&mut findings, |a, b| {
-            a.app.cmp(&b.app).then_with(|| a.rule.cmp(&b.rule))
-        });
+        order(&mut findings);
         let summary = Summary {
             apps,
             rules,
@@ -243,6 +258,82 @@ impl Report {
         };
         report.recount();
         report
+    }
+
+    /// The report as the CLI's `--format json` writes it (the versioned shape of
+    /// `docs/report.schema.json`), and the browser's "Export findings JSON".
+    pub fn to_json(&self) -> String {
+        let mut s = serde_json::to_string_pretty(self)
+            .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+        s.push('\n');
+        s
+    }
+
+    /// The report as the CLI's `--format csv` writes it, and the browser's "Export findings
+    /// CSV": one row per finding, with a `status` column (new, waived, baselined) only when
+    /// something was set apart, so plain runs keep their shape. A catalogue's attribution, when
+    /// the findings draw on one, closes the file as a `#` comment line.
+    pub fn to_csv(&self) -> String {
+        let with_status = !self.waived.is_empty() || !self.baselined.is_empty();
+        let rows = self
+            .findings
+            .iter()
+            .map(|f| (f, "new"))
+            .chain(self.waived.iter().map(|w| (&w.finding, "waived")))
+            .chain(self.baselined.iter().map(|f| (f, "baselined")));
+        let mut header = vec![
+            "severity",
+            "app",
+            "app_name",
+            "rule",
+            "title",
+            "message",
+            "actions",
+            "controls",
+            "evidence",
+            "app_file",
+            "rule_file",
+        ];
+        if with_status {
+            header.push("status");
+        }
+        let mut records: Vec<Vec<String>> = vec![header.iter().map(|h| (*h).to_owned()).collect()];
+        for (f, status) in rows {
+            let evidence: Vec<String> = f
+                .evidence
+                .iter()
+                .map(|e| {
+                    let at = match (&e.provenance.document, e.provenance.line) {
+                        (Some(d), Some(l)) => format!(" ({d}:{l})"),
+                        (Some(d), None) => format!(" ({d})"),
+                        _ => String::new(),
+                    };
+                    format!("{}={}{at}", e.field, e.value)
+                })
+                .collect();
+            let mut record = vec![
+                f.severity.as_str().to_owned(),
+                f.app.clone(),
+                f.app_name.clone(),
+                f.rule.clone(),
+                f.title.clone(),
+                f.message.clone(),
+                f.actions.join("; "),
+                f.controls.join("; "),
+                evidence.join("; "),
+                f.app_file.clone(),
+                f.rule_file.clone(),
+            ];
+            if with_status {
+                record.push(status.to_owned());
+            }
+            records.push(record);
+        }
+        let mut text = csv_text(&records);
+        if let Some(a) = &self.attribution {
+            text.push_str(&format!("# Catalogue facts: {a}\n"));
+        }
+        text
     }
 
     /// Recomputes the summary's counts after findings were moved or diagnostics added.
@@ -267,5 +358,106 @@ impl Report {
     /// True when any finding is at or above `threshold`.
     pub fn fails_at(&self, threshold: Severity) -> bool {
         self.findings.iter().any(|f| f.severity >= threshold)
+    }
+}
+
+/// Rows as CSV (RFC 4180: a field with a comma, quote or line break is quoted). Writing to memory
+/// cannot fail; should the writer ever report an error, the error is the text, not a silently
+/// shortened file.
+fn csv_text(records: &[Vec<String>]) -> String {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    for record in records {
+        if let Err(e) = w.write_record(record) {
+            return format!("error writing CSV: {e}\n");
+        }
+    }
+    match w.into_inner() {
+        Ok(bytes) => String::from_utf8(bytes)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
+        Err(e) => format!("error writing CSV: {e}\n"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{check, Context, DataFile, RuleSource};
+
+    /// Two apps, one rule whose message holds a comma and a quote, one bad rule.
+    fn sample() -> super::Report {
+        let data = "id = \"zeta\"\nname = \"Zeta\"\n[[sources]]\nid = \"guide\"\n[scim]\navailable = { value = \"no\", line = 4 }\n";
+        let other = "id = \"alpha\"\nname = \"Alpha\"\n[[sources]]\nid = \"guide\"\ndocument = \"alpha.md\"\n[scim]\navailable = { value = \"no\", line = 7 }\n";
+        let rule = "fn meta() { #{ title: \"No SCIM\", severity: \"high\", rationale: \"Accounts stay.\", actions: [\"Remove by hand\", \"Reassign\"], controls: [\"SOC 2 CC6.2\"] } }\nif app.scim.available == \"no\" { `${app.name}, \"no SCIM\"` }\n";
+        check(
+            &[
+                DataFile {
+                    name: "zeta.toml",
+                    text: data,
+                },
+                DataFile {
+                    name: "alpha.toml",
+                    text: other,
+                },
+            ],
+            &[
+                RuleSource {
+                    name: "no-scim.rhai",
+                    text: rule,
+                },
+                RuleSource {
+                    name: "broken.rhai",
+                    text: "if (",
+                },
+            ],
+            Context::new("2026-12-01"),
+        )
+    }
+
+    #[test]
+    fn json_export_is_the_versioned_report() {
+        let json: serde_json::Value = serde_json::from_str(&sample().to_json()).unwrap();
+        for key in ["version", "today", "summary", "findings", "diagnostics"] {
+            assert!(json.get(key).is_some(), "no `{key}` in {json}");
+        }
+        assert_eq!(json["version"], super::REPORT_VERSION);
+        assert_eq!(json["today"], "2026-12-01");
+        assert_eq!(json["summary"]["findings"]["high"], 2);
+        // Ordered by app id, whatever order the files came in.
+        assert_eq!(json["findings"][0]["app"], "alpha");
+        assert_eq!(json["findings"][1]["app"], "zeta");
+        assert_eq!(json["diagnostics"][0]["file"], "broken.rhai");
+    }
+
+    #[test]
+    fn csv_export_has_the_cli_columns_and_quotes_what_needs_it() {
+        let text = sample().to_csv();
+        let mut reader = csv::Reader::from_reader(text.as_bytes());
+        let header: Vec<String> = reader
+            .headers()
+            .unwrap()
+            .iter()
+            .map(str::to_owned)
+            .collect();
+        assert_eq!(
+            header,
+            [
+                "severity",
+                "app",
+                "app_name",
+                "rule",
+                "title",
+                "message",
+                "actions",
+                "controls",
+                "evidence",
+                "app_file",
+                "rule_file"
+            ]
+        );
+        let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
+        assert_eq!(rows.len(), 2);
+        assert_eq!(&rows[0][1], "alpha");
+        assert_eq!(&rows[0][5], "Alpha, \"no SCIM\"");
+        assert_eq!(&rows[0][6], "Remove by hand; Reassign");
+        assert_eq!(&rows[0][8], "scim.available=\"no\" (alpha.md:7)");
     }
 }

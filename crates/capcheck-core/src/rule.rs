@@ -119,7 +119,7 @@ pub fn compile(engine: &Engine, source: &RuleSource<'_>) -> Result<Rule, Vec<Dia
     let id = id_of(source.name).to_owned();
     let err =
         |code: &str, msg: String| Diagnostic::error(code, source.name, msg).with_rule(id.clone());
-    if !is_kebab(&id) {
+    if !crate::front::is_id(&id) {
         return Err(vec![err(
             "invalid-rule-id",
             format!("rule id `{id}` is not kebab-case"),
@@ -183,16 +183,6 @@ pub fn compile(engine: &Engine, source: &RuleSource<'_>) -> Result<Rule, Vec<Dia
         }),
         _ => Err(diags),
     }
-}
-
-fn is_kebab(id: &str) -> bool {
-    !id.is_empty()
-        && !id.starts_with('-')
-        && !id.ends_with('-')
-        && !id.contains("--")
-        && id
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
 /// Converts a rhai position to a span: the one place that does.

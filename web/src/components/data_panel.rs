@@ -7,32 +7,6 @@ use super::import_panel::ImportPanel;
 use crate::files;
 use crate::state::AppState;
 
-fn findings_csv(state: &AppState) -> String {
-    let mut out = String::from("severity,app,app_name,rule,title,message,evidence\n");
-    let esc = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
-    for f in state.all_findings() {
-        let evidence: Vec<String> = f
-            .evidence
-            .iter()
-            .map(|e| format!("{}={}", e.field, e.value))
-            .collect();
-        out.push_str(
-            &[
-                f.severity.as_str().to_owned(),
-                esc(&f.app),
-                esc(&f.app_name),
-                esc(&f.rule),
-                esc(&f.title),
-                esc(&f.message),
-                esc(&evidence.join("; ")),
-            ]
-            .join(","),
-        );
-        out.push('\n');
-    }
-    out
-}
-
 /// Dataset and findings controls.
 #[component]
 pub fn DataPanel(state: AppState) -> impl IntoView {
@@ -46,16 +20,16 @@ pub fn DataPanel(state: AppState) -> impl IntoView {
             }
         });
     };
+    // The CLI's own report shapes: `check --format json` (versioned) and `--format csv`.
     let export_json = move |_| {
-        let report = serde_json::json!({ "version": capcheck_core::report::REPORT_VERSION, "findings": state.all_findings() });
-        let text = serde_json::to_string_pretty(&report).unwrap_or_default();
+        let text = state.report().to_json();
         if let Err(e) = files::download("capcheck-findings.json", "application/json", &text) {
             state.notice.set(Some(e));
         }
     };
     let export_csv = move |_| {
-        if let Err(e) = files::download("capcheck-findings.csv", "text/csv", &findings_csv(&state))
-        {
+        let text = state.report().to_csv();
+        if let Err(e) = files::download("capcheck-findings.csv", "text/csv", &text) {
             state.notice.set(Some(e));
         }
     };

@@ -67,11 +67,7 @@ pub fn Explorer(state: AppState) -> impl IntoView {
                 .map(|a| {
                     let r = &a.record;
                     let (counts, rules) = per_app.remove(&r.id).unwrap_or_default();
-                    let worst = Severity::ALL
-                        .iter()
-                        .rev()
-                        .find(|s| counts.get(**s) > 0)
-                        .copied();
+                    let worst = counts.worst();
                     let k = key_capabilities(r);
                     Row {
                         id: r.id.clone(),

@@ -23,16 +23,16 @@ pub fn render(report: &Report, format: CheckFormat, checker: &Checker, terminal:
 }
 
 /// The catalogue's attribution, as each format allows: a field of the JSON report and of the
-/// SARIF run's properties, a comment in CSV and JUnit, a closing line elsewhere.
+/// SARIF run's properties, a comment in CSV (written by the core's `Report::to_csv`) and JUnit,
+/// a closing line elsewhere.
 fn with_attribution(mut text: String, report: &Report, format: CheckFormat) -> String {
     let Some(a) = &report.attribution else {
         return text;
     };
     match format {
-        CheckFormat::Json | CheckFormat::Sarif => {}
+        CheckFormat::Json | CheckFormat::Sarif | CheckFormat::Csv => {}
         CheckFormat::Table => text.push_str(&format!("\nCatalogue facts: {a}\n")),
         CheckFormat::Markdown => text.push_str(&format!("\n_Catalogue facts: {a}_\n")),
-        CheckFormat::Csv => text.push_str(&format!("# Catalogue facts: {a}\n")),
         CheckFormat::Github => text.push_str(&format!("Catalogue facts: {a}\n")),
         CheckFormat::Junit => {
             let comment = format!("<!-- Catalogue facts: {} -->\n", a.replace("--", "-"));

@@ -95,77 +95,11 @@ fn table(report: &Report, terminal: bool) -> String {
 }
 
 fn json(report: &Report) -> String {
-    let mut s =
-        serde_json::to_string_pretty(report).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
-    s.push('\n');
-    s
+    report.to_json()
 }
 
 fn csv(report: &Report) -> String {
-    // A `status` column only when something was set apart, so plain runs keep their shape.
-    let with_status = !report.waived.is_empty() || !report.baselined.is_empty();
-    let rows = report
-        .findings
-        .iter()
-        .map(|f| (f, "new"))
-        .chain(report.waived.iter().map(|w| (&w.finding, "waived")))
-        .chain(report.baselined.iter().map(|f| (f, "baselined")));
-    let mut w = ::csv::Writer::from_writer(Vec::new());
-    let mut header = vec![
-        "severity",
-        "app",
-        "app_name",
-        "rule",
-        "title",
-        "message",
-        "actions",
-        "controls",
-        "evidence",
-        "app_file",
-        "rule_file",
-    ];
-    if with_status {
-        header.push("status");
-    }
-    let _ = w.write_record(&header);
-    for (f, status) in rows {
-        let evidence: Vec<String> = f
-            .evidence
-            .iter()
-            .map(|e| {
-                let at = match (&e.provenance.document, e.provenance.line) {
-                    (Some(d), Some(l)) => format!(" ({d}:{l})"),
-                    (Some(d), None) => format!(" ({d})"),
-                    _ => String::new(),
-                };
-                format!("{}={}{at}", e.field, e.value)
-            })
-            .collect();
-        let (actions, controls, evidence) = (
-            f.actions.join("; "),
-            f.controls.join("; "),
-            evidence.join("; "),
-        );
-        let mut record = vec![
-            f.severity.as_str(),
-            &f.app,
-            &f.app_name,
-            &f.rule,
-            &f.title,
-            &f.message,
-            &actions,
-            &controls,
-            &evidence,
-            &f.app_file,
-            &f.rule_file,
-        ];
-        if with_status {
-            record.push(status);
-        }
-        let _ = w.write_record(&record);
-    }
-    let bytes = w.into_inner().unwrap_or_default();
-    String::from_utf8(bytes).unwrap_or_default()
+    report.to_csv()
 }
 
 /// A finding's row in a Markdown table: severity, app, rule, message.

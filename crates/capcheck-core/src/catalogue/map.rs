@@ -36,7 +36,7 @@ impl Mapper<'_> {
     pub fn record(&self, row: &Row, diags: &mut Vec<Diagnostic>) -> Option<AppRecord> {
         let slug = row.get("slug");
         let vendor = row.get("vendor");
-        if !is_slug(slug) || vendor.is_empty() {
+        if !crate::front::is_app_id(slug) || vendor.is_empty() {
             diags.push(
                 Diagnostic::error(
                     "catalogue-row",
@@ -44,7 +44,11 @@ impl Mapper<'_> {
                     format!("row at line {} has no usable `slug` and `vendor`", row.line),
                 )
                 .with_span(Some(Span::from_range(self.text, row.offset, row.offset)))
-                .with_field(if is_slug(slug) { "vendor" } else { "slug" })
+                .with_field(if crate::front::is_app_id(slug) {
+                    "vendor"
+                } else {
+                    "slug"
+                })
                 .with_help("a slug is lowercase letters, digits and hyphens; the row is skipped"),
             );
             return None;
@@ -262,13 +266,6 @@ fn plain_tier(plan: &str) -> Option<PlanTier> {
 
 fn non_empty(s: &str) -> Option<&str> {
     (!s.is_empty()).then_some(s)
-}
-
-fn is_slug(id: &str) -> bool {
-    !id.is_empty()
-        && id
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
 /// The host of an `http(s)` URL, without `www.`.

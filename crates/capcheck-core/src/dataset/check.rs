@@ -26,7 +26,7 @@ pub(super) fn check_record(
                 .with_help(help.to_owned()),
         );
     };
-    if !is_slug(&record.id) {
+    if !crate::front::is_app_id(&record.id) {
         push(
             vec!["id".into()],
             "invalid-id",
@@ -136,15 +136,4 @@ fn walk(value: &Json, path: &mut Vec<String>, f: &mut dyn FnMut(&[String], &str,
         }
         _ => {}
     }
-}
-
-fn is_slug(id: &str) -> bool {
-    !id.is_empty()
-        && id.len() <= 64
-        && !id.starts_with('-')
-        && !id.ends_with('-')
-        && !id.contains("--")
-        && id
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
