@@ -447,3 +447,25 @@ fn the_rule_guide_documents_every_field_a_rule_can_read() {
         }
     }
 }
+
+#[test]
+fn completions_print_a_bash_script_that_knows_the_subcommands() {
+    let out = capcheck(&["completions", "bash"]);
+    assert_eq!(code(&out), 0);
+    assert_eq!(stderr(&out), "");
+    let script = stdout(&out);
+    assert!(
+        script.contains("complete -F _capcheck"),
+        "not a bash completion script:\n{script}"
+    );
+    for sub in ["check", "plan", "validate", "completions"] {
+        assert!(
+            script.contains(&format!("capcheck,{sub})")),
+            "the script does not offer `{sub}`"
+        );
+    }
+    // Asking for an unknown shell is a usage error, and says which shells there are.
+    let out = capcheck(&["completions", "tcsh"]);
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("bash"), "{}", stderr(&out));
+}

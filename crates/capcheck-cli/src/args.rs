@@ -46,6 +46,21 @@ pub enum Command {
     /// Offboarding plan for a company's apps: read its inventory, match each app to a record,
     /// and say how a leaver's account in each is removed, by whom, and what to keep.
     Plan(PlanArgs),
+    /// Print a completion script for SHELL (bash, zsh, fish, elvish, powershell) to standard
+    /// output.
+    ///
+    /// Save it where the shell looks for completions, for example
+    /// `capcheck completions bash > ~/.local/share/bash-completion/completions/capcheck` or
+    /// `capcheck completions zsh > ~/.zfunc/_capcheck`.
+    Completions(CompletionsArgs),
+}
+
+/// `capcheck completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum, value_name = "SHELL")]
+    pub shell: clap_complete::Shell,
 }
 
 /// `capcheck plan`.

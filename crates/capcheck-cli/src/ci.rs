@@ -6,7 +6,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use capcheck_core::baseline::{self, Baseline};
-use capcheck_core::{coverage, waiver, Checker, Diagnostic, Level, Report};
+use capcheck_core::{coverage, waiver, Checker, Code, Diagnostic, Level, Report};
 
 use crate::args::{AcceptArgs, CheckArgs, CoverageArgs, CoverageFormat};
 use crate::input::Files;
@@ -20,7 +20,7 @@ fn read_text(path: &Path) -> Result<String, Box<Diagnostic>> {
             _ => e.to_string().to_lowercase(),
         };
         Box::new(Diagnostic::error(
-            "io",
+            Code::Io,
             &path.display().to_string(),
             format!("cannot read file: {reason}"),
         ))

@@ -37,7 +37,20 @@ pub fn run(cli: Cli) -> Result<ExitCode, String> {
         Command::Diff(args) => crate::authoring::diff(&args),
         Command::Serve(args) => crate::serve::run(&args).map(|()| ExitCode::SUCCESS),
         Command::Plan(args) => crate::plan::run(&args),
+        Command::Completions(args) => completions(args.shell),
     }
+}
+
+/// Prints the completion script for `shell`; the script is built in memory first so a failed
+/// write is reported instead of panicking inside the generator.
+fn completions(shell: clap_complete::Shell) -> Result<ExitCode, String> {
+    let mut command = <Cli as clap::CommandFactory>::command();
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut command, "capcheck", &mut script);
+    let script = String::from_utf8(script)
+        .map_err(|e| format!("the {shell} completion script is not UTF-8: {e}"))?;
+    emit(&script, None, false)?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Loaded inputs, ready to check.

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use capcheck_core::date::{from_unix_days, parse_date};
-use capcheck_core::{builtin, eval, Context, DataFile, Diagnostic, RuleSource};
+use capcheck_core::{builtin, eval, Code, Context, DataFile, Diagnostic, RuleSource};
 
 use crate::args::InputArgs;
 
@@ -98,7 +98,7 @@ fn collect(
         found.sort();
         if found.is_empty() {
             diags.push(Diagnostic::error(
-                "no-files",
+                Code::NoFiles,
                 &name,
                 format!("folder `{name}` holds no `.{}` files", exts.join("` or `.")),
             ));
@@ -116,7 +116,7 @@ fn walk(dir: &Path, exts: &[&str], out: &mut Vec<PathBuf>, diags: &mut Vec<Diagn
         Ok(e) => e,
         Err(e) => {
             diags.push(Diagnostic::error(
-                "io",
+                Code::Io,
                 &dir.display().to_string(),
                 format!("cannot read folder: {e}"),
             ));
@@ -143,7 +143,7 @@ fn read_one(path: &Path, out: &mut Vec<(String, String)>, diags: &mut Vec<Diagno
         Ok(m) if m.len() > MAX_FILE_BYTES => {
             diags.push(
                 Diagnostic::error(
-                    "file-too-large",
+                    Code::FileTooLarge,
                     &name,
                     format!(
                         "file is {} bytes, over the limit of {MAX_FILE_BYTES} bytes",
@@ -156,7 +156,7 @@ fn read_one(path: &Path, out: &mut Vec<(String, String)>, diags: &mut Vec<Diagno
         }
         Err(e) => {
             diags.push(Diagnostic::error(
-                "io",
+                Code::Io,
                 &name,
                 format!("cannot read file: {}", io_reason(&e)),
             ));
@@ -168,7 +168,7 @@ fn read_one(path: &Path, out: &mut Vec<(String, String)>, diags: &mut Vec<Diagno
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(text) => out.push((name, text)),
             Err(e) => diags.push(Diagnostic::error(
-                "encoding",
+                Code::Encoding,
                 &name,
                 format!(
                     "file is not UTF-8 (invalid byte at offset {})",
@@ -177,7 +177,7 @@ fn read_one(path: &Path, out: &mut Vec<(String, String)>, diags: &mut Vec<Diagno
             )),
         },
         Err(e) => diags.push(Diagnostic::error(
-            "io",
+            Code::Io,
             &name,
             format!("cannot read file: {}", io_reason(&e)),
         )),

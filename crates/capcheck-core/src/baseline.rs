@@ -10,7 +10,7 @@ use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
 
-use crate::diagnostic::{Diagnostic, Span};
+use crate::diagnostic::{Code, Diagnostic, Span};
 use crate::report::{Finding, Report, Severity};
 
 /// The version of the baseline file's shape.
@@ -78,14 +78,14 @@ impl Baseline {
             let span =
                 (e.line() > 0).then(|| Span::from_line_byte_column(text, e.line(), e.column()));
             Box::new(
-                Diagnostic::error("baseline-invalid", name, first_line(&e.to_string()))
+                Diagnostic::error(Code::BaselineInvalid, name, first_line(&e.to_string()))
                     .with_span(span)
                     .with_help("write a baseline with `capcheck check --write-baseline FILE`"),
             )
         })?;
         if baseline.version != BASELINE_VERSION {
             return Err(Box::new(Diagnostic::error(
-                "baseline-invalid",
+                Code::BaselineInvalid,
                 name,
                 format!(
                     "baseline version {} is not supported (this capcheck reads version {BASELINE_VERSION})",

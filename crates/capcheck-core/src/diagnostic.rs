@@ -5,6 +5,8 @@
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::code::Code;
+
 /// How serious a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -108,8 +110,9 @@ fn floor_char_boundary(text: &str, mut i: usize) -> usize {
 pub struct Diagnostic {
     /// Error or warning.
     pub level: Level,
-    /// A stable, kebab-case code (`invalid-value`, `rule-syntax`, `operation-limit`).
-    pub code: String,
+    /// What kind of problem: a stable code, serialised kebab-case (`invalid-value`,
+    /// `rule-syntax`, `operation-limit`); `docs/diagnostics.md` lists them all.
+    pub code: Code,
     /// The file the problem is in, as the front end named it.
     pub file: String,
     /// Where in the file, when known.
@@ -133,10 +136,10 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// An error in `file` with the given code and message.
-    pub fn error(code: &str, file: &str, message: impl Into<String>) -> Diagnostic {
+    pub fn error(code: Code, file: &str, message: impl Into<String>) -> Diagnostic {
         Diagnostic {
             level: Level::Error,
-            code: code.to_owned(),
+            code,
             file: file.to_owned(),
             span: None,
             field: None,
@@ -148,7 +151,7 @@ impl Diagnostic {
     }
 
     /// A warning in `file` with the given code and message.
-    pub fn warning(code: &str, file: &str, message: impl Into<String>) -> Diagnostic {
+    pub fn warning(code: Code, file: &str, message: impl Into<String>) -> Diagnostic {
         Diagnostic {
             level: Level::Warning,
             ..Diagnostic::error(code, file, message)

@@ -13,7 +13,7 @@ use rhai::{Dynamic, Engine, EvalAltResult, ImmutableString, Map, Scope};
 
 use crate::dataset::{Dataset, LoadedApp};
 use crate::date::parse_date;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::direct::{self, Program};
 use crate::report::{Evidence, Finding, Report};
 use crate::rule::{rhai_span, Rule};
@@ -500,7 +500,7 @@ pub(crate) fn verdict(
         return Ok(Some(s.to_string()));
     }
     Err(Box::new(Diagnostic::error(
-        "rule-result",
+        Code::RuleResult,
         &rule.file,
         format!(
             "rule `{}` returned `{}` on app `{app}`; a check returns `()`, `true`, `false` or a message string",
@@ -519,7 +519,7 @@ pub(crate) fn runtime_error(rule: &Rule, app: &str, err: &EvalAltResult) -> Diag
     }
     let (code, message, help) = match inner {
         EvalAltResult::ErrorTooManyOperations(_) => (
-            "operation-limit",
+            Code::OperationLimit,
             format!(
                 "rule `{}` was stopped on app `{app}`: it ran more than {} operations",
                 rule.id,
@@ -528,7 +528,7 @@ pub(crate) fn runtime_error(rule: &Rule, app: &str, err: &EvalAltResult) -> Diag
             Some("a check should run a few hundred operations; look for a loop that never ends"),
         ),
         EvalAltResult::ErrorDataTooLarge(what, _) => (
-            "size-limit",
+            Code::SizeLimit,
             format!(
                 "rule `{}` was stopped on app `{app}`: {} exceeded the engine's limit",
                 rule.id,
@@ -537,7 +537,7 @@ pub(crate) fn runtime_error(rule: &Rule, app: &str, err: &EvalAltResult) -> Diag
             Some("a check should not build large strings, arrays or maps"),
         ),
         EvalAltResult::ErrorStackOverflow(_) => (
-            "call-limit",
+            Code::CallLimit,
             format!(
                 "rule `{}` was stopped on app `{app}`: calls nested deeper than {}",
                 rule.id,
@@ -546,7 +546,7 @@ pub(crate) fn runtime_error(rule: &Rule, app: &str, err: &EvalAltResult) -> Diag
             Some("look for a function that calls itself without end"),
         ),
         EvalAltResult::ErrorTooManyVariables(_) => (
-            "variable-limit",
+            Code::VariableLimit,
             format!(
                 "rule `{}` was stopped on app `{app}`: it declared more than {} variables",
                 rule.id,
@@ -555,7 +555,7 @@ pub(crate) fn runtime_error(rule: &Rule, app: &str, err: &EvalAltResult) -> Diag
             None,
         ),
         EvalAltResult::ErrorPropertyNotFound(prop, _) => (
-            "unknown-field",
+            Code::UnknownField,
             format!(
                 "rule `{}` read `{prop}`, which does not exist (app `{app}`)",
                 rule.id
@@ -563,7 +563,7 @@ pub(crate) fn runtime_error(rule: &Rule, app: &str, err: &EvalAltResult) -> Diag
             Some("see `docs/rules.md` for the fields a rule can read"),
         ),
         other => (
-            "rule-runtime",
+            Code::RuleRuntime,
             format!(
                 "rule `{}` failed on app `{app}`: {}",
                 rule.id,

@@ -33,6 +33,7 @@
 pub mod baseline;
 pub mod builtin;
 pub mod catalogue;
+pub mod code;
 pub mod coverage;
 pub mod dataset;
 pub mod date;
@@ -61,7 +62,7 @@ pub mod view;
 pub mod waiver;
 
 pub use dataset::{DataFile, Dataset, LoadedApp};
-pub use diagnostic::{Diagnostic, Level, Span};
+pub use diagnostic::{Code, Diagnostic, Level, Span};
 pub use eval::{Checker, Context, RuleOutcome};
 pub use model::AppRecord;
 pub use report::{Evidence, Finding, Report, Severity};

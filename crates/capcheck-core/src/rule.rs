@@ -9,7 +9,7 @@
 
 use rhai::{CallFnOptions, Dynamic, Engine, Map, Scope, AST};
 
-use crate::diagnostic::{Diagnostic, Span};
+use crate::diagnostic::{Code, Diagnostic, Span};
 use crate::report::Severity;
 use crate::view::known_paths;
 
@@ -96,7 +96,7 @@ pub fn compile_all(engine: &Engine, sources: &[RuleSource<'_>]) -> (Vec<Rule>, V
                 if let Some(first) = rules.iter().find(|r| r.id == rule.id) {
                     diags.push(
                         Diagnostic::error(
-                            "duplicate-rule",
+                            Code::DuplicateRule,
                             source.name,
                             format!("rule id `{}` is already used", rule.id),
                         )
@@ -118,10 +118,10 @@ pub fn compile_all(engine: &Engine, sources: &[RuleSource<'_>]) -> (Vec<Rule>, V
 pub fn compile(engine: &Engine, source: &RuleSource<'_>) -> Result<Rule, Vec<Diagnostic>> {
     let id = id_of(source.name).to_owned();
     let err =
-        |code: &str, msg: String| Diagnostic::error(code, source.name, msg).with_rule(id.clone());
+        |code: Code, msg: String| Diagnostic::error(code, source.name, msg).with_rule(id.clone());
     if !crate::front::is_id(&id) {
         return Err(vec![err(
-            "invalid-rule-id",
+            Code::InvalidRuleId,
             format!("rule id `{id}` is not kebab-case"),
         )
         .with_help(
@@ -132,7 +132,7 @@ pub fn compile(engine: &Engine, source: &RuleSource<'_>) -> Result<Rule, Vec<Dia
         .compile_with_scope(&compile_scope(), source.text)
         .map_err(|e| {
             let span = rhai_span(source.text, e.position());
-            let mut d = err("rule-syntax", e.err_type().to_string()).with_span(span);
+            let mut d = err(Code::RuleSyntax, e.err_type().to_string()).with_span(span);
             if span.is_some_and(|s| after_decimal_point(source.text, s.start)) {
                 d = d.with_help(
                     "rules have whole numbers only (the data has no decimals): write `15` \
@@ -147,7 +147,7 @@ pub fn compile(engine: &Engine, source: &RuleSource<'_>) -> Result<Rule, Vec<Dia
     for read in &reads {
         if !known.contains(&read.path.as_str()) {
             let mut d = err(
-                "unknown-field",
+                Code::UnknownField,
                 format!("`app.{}` is not a field of the app record", read.path),
             )
             .with_span(Some(read.span))
@@ -165,7 +165,7 @@ pub fn compile(engine: &Engine, source: &RuleSource<'_>) -> Result<Rule, Vec<Dia
                 .text
                 .find("fn meta")
                 .map(|i| Span::from_range(source.text, i, i + 7));
-            diags.push(err("rule-meta", msg).with_span(at).with_help(
+            diags.push(err(Code::RuleMeta, msg).with_span(at).with_help(
                 "`fn meta()` returns #{ title, severity, rationale, actions, controls }",
             ));
             None

@@ -20,7 +20,7 @@ use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
 use crate::date::parse_date;
-use crate::diagnostic::{closest, Diagnostic, Span};
+use crate::diagnostic::{closest, Code, Diagnostic, Span};
 use crate::report::{Finding, Report};
 
 /// The keys a `[[waiver]]` table holds; all are required.
@@ -80,7 +80,7 @@ pub fn parse(
                 .next()
                 .unwrap_or("invalid TOML")
                 .to_owned();
-            diags.push(Diagnostic::error("waiver-syntax", name, message).with_span(span));
+            diags.push(Diagnostic::error(Code::WaiverSyntax, name, message).with_span(span));
         }
         return (Vec::new(), diags);
     }
@@ -90,7 +90,7 @@ pub fn parse(
         if key.get_ref() != "waiver" {
             diags.push(
                 Diagnostic::error(
-                    "waiver-unknown-key",
+                    Code::WaiverUnknownKey,
                     name,
                     format!("unknown key `{}` in a waivers file", key.get_ref()),
                 )
@@ -106,7 +106,7 @@ pub fn parse(
         Some((v, _)) => {
             diags.push(
                 Diagnostic::error(
-                    "waiver-invalid",
+                    Code::WaiverInvalid,
                     name,
                     "`waiver` must be an array of tables",
                 )
@@ -123,7 +123,7 @@ pub fn parse(
         let field = |k: &str| format!("waiver.{i}.{k}");
         let DeValue::Table(table) = item.get_ref() else {
             diags.push(
-                Diagnostic::error("waiver-invalid", name, "a waiver must be a table")
+                Diagnostic::error(Code::WaiverInvalid, name, "a waiver must be a table")
                     .with_span(at)
                     .with_field(format!("waiver.{i}")),
             );
@@ -135,7 +135,7 @@ pub fn parse(
             if !KEYS.contains(&k.as_ref()) {
                 let k: &str = k.as_ref();
                 let mut d = Diagnostic::error(
-                    "waiver-unknown-key",
+                    Code::WaiverUnknownKey,
                     name,
                     format!("unknown key `{k}` in a waiver"),
                 )
@@ -153,7 +153,7 @@ pub fn parse(
                 None => {
                     diags.push(
                         Diagnostic::error(
-                            "waiver-missing-field",
+                            Code::WaiverMissingField,
                             name,
                             format!("the waiver has no `{key}`"),
                         )
@@ -169,7 +169,7 @@ pub fn parse(
                     (_, other) => {
                         diags.push(
                             Diagnostic::error(
-                                "waiver-invalid",
+                                Code::WaiverInvalid,
                                 name,
                                 format!(
                                     "`{key}` must be a non-empty string, not {}",
@@ -189,11 +189,20 @@ pub fn parse(
         let [app, rule, reason, owner, expires] =
             <[String; 5]>::try_from(values).unwrap_or_default();
         if !app.is_empty() && !apps.contains(&app.as_str()) {
-            diags.push(unknown(name, "app", &app, apps, span("app"), field("app")));
+            diags.push(unknown(
+                name,
+                Code::WaiverUnknownApp,
+                "app",
+                &app,
+                apps,
+                span("app"),
+                field("app"),
+            ));
         }
         if !rule.is_empty() && !rules.contains(&rule.as_str()) {
             diags.push(unknown(
                 name,
+                Code::WaiverUnknownRule,
                 "rule",
                 &rule,
                 rules,
@@ -203,16 +212,20 @@ pub fn parse(
         }
         if !expires.is_empty() && (expires.len() != 10 || parse_date(&expires).is_none()) {
             diags.push(
-                Diagnostic::error("waiver-invalid", name, format!("`{expires}` is not a date"))
-                    .with_span(span("expires"))
-                    .with_field(field("expires"))
-                    .with_help("write the last day the waiver holds as YYYY-MM-DD"),
+                Diagnostic::error(
+                    Code::WaiverInvalid,
+                    name,
+                    format!("`{expires}` is not a date"),
+                )
+                .with_span(span("expires"))
+                .with_field(field("expires"))
+                .with_help("write the last day the waiver holds as YYYY-MM-DD"),
             );
         }
         if let Some(first) = waivers.iter().find(|w| w.app == app && w.rule == rule) {
             diags.push(
                 Diagnostic::error(
-                    "waiver-duplicate",
+                    Code::WaiverDuplicate,
                     name,
                     format!("a second waiver for rule `{rule}` on app `{app}`"),
                 )
@@ -245,19 +258,16 @@ pub fn parse(
 
 fn unknown(
     file: &str,
+    code: Code,
     what: &str,
     id: &str,
     known: &[&str],
     span: Option<Span>,
     field: String,
 ) -> Diagnostic {
-    let mut d = Diagnostic::error(
-        &format!("waiver-unknown-{what}"),
-        file,
-        format!("there is no {what} `{id}`"),
-    )
-    .with_span(span)
-    .with_field(field);
+    let mut d = Diagnostic::error(code, file, format!("there is no {what} `{id}`"))
+        .with_span(span)
+        .with_field(field);
     if let Some(s) = closest(id, known.iter().copied()) {
         d = d.with_help(format!("did you mean `{s}`?"));
     }
@@ -291,7 +301,7 @@ pub fn apply(report: &mut Report, waivers: &[Waiver], evaluated: &dyn Fn(&str, &
         if w.expires.as_str() < today.as_str() {
             report.diagnostics.push(
                 Diagnostic::error(
-                    "waiver-expired",
+                    Code::WaiverExpired,
                     &w.file,
                     format!(
                         "the waiver for rule `{}` on app `{}` expired on {} (owner: {})",
@@ -307,7 +317,7 @@ pub fn apply(report: &mut Report, waivers: &[Waiver], evaluated: &dyn Fn(&str, &
         } else if !used && evaluated(&w.app, &w.rule) {
             report.diagnostics.push(
                 Diagnostic::warning(
-                    "waiver-unused",
+                    Code::WaiverUnused,
                     &w.file,
                     format!(
                         "the waiver for rule `{}` on app `{}` matches no finding",

@@ -3,7 +3,7 @@
 //! dataset (an app already there is replaced only when asked).
 
 use capcheck_core::import::{self, ImportResult};
-use capcheck_core::AppRecord;
+use capcheck_core::{AppRecord, Code};
 use leptos::prelude::*;
 use serde_json::Value;
 
@@ -129,7 +129,7 @@ pub fn ImportPanel(state: AppState) -> impl IntoView {
                     warnings: r
                         .warnings
                         .into_iter()
-                        .filter(|d| d.code != "missing-title")
+                        .filter(|d| d.code != Code::MissingTitle)
                         .collect(),
                     untitled: true,
                 }

@@ -71,7 +71,7 @@ fn diagnostic_case(out: &mut String, d: &Diagnostic) {
             let _ = writeln!(
                 out,
                 "      <error type=\"{}\" message=\"{}\">{}</error>",
-                esc(&d.code),
+                esc(d.code.as_str()),
                 esc(&d.message),
                 esc(&format!("{}: {text}", d.location()))
             );
@@ -115,7 +115,7 @@ pub fn render(report: &Report, checker: &Checker, lines: &Lines<'_>) -> String {
     let stopped = |d: &&Diagnostic| {
         d.level == Level::Error
             && d.app.is_some()
-            && !d.code.starts_with("waiver")
+            && !d.code.as_str().starts_with("waiver")
             && d.rule
                 .as_deref()
                 .is_some_and(|r| checker.rules().iter().any(|rule| rule.id == r))
@@ -161,7 +161,7 @@ pub fn render(report: &Report, checker: &Checker, lines: &Lines<'_>) -> String {
                         writeln!(
                         cases,
                         ">\n      <error type=\"{}\" message=\"{}\">{}</error>\n    </testcase>",
-                        esc(&d.code),
+                        esc(d.code.as_str()),
                         esc(&d.message),
                         esc(&format!(
                             "{}: {}{}",

@@ -2,7 +2,7 @@
 //! and the row's line; a value that cannot be mapped is a warning naming the row and column, and
 //! the fact stays not documented. `unknown` is never read as "no".
 
-use crate::diagnostic::{Diagnostic, Span};
+use crate::diagnostic::{Code, Diagnostic, Span};
 use crate::model::{AppRecord, Connector, Fact, PlanTier, Source, Tri};
 
 use super::read::Row;
@@ -23,7 +23,7 @@ pub struct Mapper<'a> {
 
 impl Mapper<'_> {
     fn warn(&self, row: &Row, column: &str, message: String) -> Diagnostic {
-        Diagnostic::warning("catalogue-value", self.name, message)
+        Diagnostic::warning(Code::CatalogueValue, self.name, message)
             .with_span(Some(Span::from_range(self.text, row.offset, row.offset)))
             .with_field(column)
             .with_help(format!(
@@ -39,7 +39,7 @@ impl Mapper<'_> {
         if !crate::front::is_app_id(slug) || vendor.is_empty() {
             diags.push(
                 Diagnostic::error(
-                    "catalogue-row",
+                    Code::CatalogueRow,
                     self.name,
                     format!("row at line {} has no usable `slug` and `vendor`", row.line),
                 )

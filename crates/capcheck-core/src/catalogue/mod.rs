@@ -27,7 +27,7 @@ pub use changes::{changes, Changes, FactChange};
 pub use read::Format;
 
 use crate::dataset::{self, DataFile, Dataset, LoadedApp};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::model::AppRecord;
 
 /// The source id catalogue facts cite.
@@ -80,7 +80,7 @@ pub fn parse(name: &str, text: &str, format: Option<Format>) -> (Vec<LoadedApp>,
         if !missing.is_empty() {
             diags.push(
                 Diagnostic::error(
-                    "catalogue-header",
+                    Code::CatalogueHeader,
                     name,
                     format!("the catalogue has no `{}` column", missing.join("`, `")),
                 )
@@ -104,7 +104,7 @@ pub fn parse(name: &str, text: &str, format: Option<Format>) -> (Vec<LoadedApp>,
         if let Some(first) = seen.get(&record.id) {
             diags.push(
                 Diagnostic::error(
-                    "duplicate-id",
+                    Code::DuplicateId,
                     name,
                     format!("app id `{}` is already used", record.id),
                 )

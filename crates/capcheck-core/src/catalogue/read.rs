@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde_json::Value as Json;
 
-use crate::diagnostic::{Diagnostic, Span};
+use crate::diagnostic::{Code, Diagnostic, Span};
 
 /// One row: its cells by column name, and where it stands in the file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -68,7 +68,7 @@ fn csv_rows(name: &str, text: &str) -> (Vec<Row>, Vec<Diagnostic>) {
         Ok(h) => h.iter().map(|c| c.trim().to_owned()).collect(),
         Err(e) => {
             diags.push(Diagnostic::error(
-                "catalogue-header",
+                Code::CatalogueHeader,
                 name,
                 format!("cannot read the header row: {e}"),
             ));
@@ -85,7 +85,7 @@ fn csv_rows(name: &str, text: &str) -> (Vec<Row>, Vec<Diagnostic>) {
                 if rec.len() != header.len() {
                     diags.push(
                         Diagnostic::warning(
-                            "catalogue-row",
+                            Code::CatalogueRow,
                             name,
                             format!(
                                 "row has {} cells where the header has {} columns",
@@ -119,7 +119,7 @@ fn csv_rows(name: &str, text: &str) -> (Vec<Row>, Vec<Diagnostic>) {
                     )
                 });
                 diags.push(
-                    Diagnostic::error("catalogue-row", name, format!("cannot read row: {e}"))
+                    Diagnostic::error(Code::CatalogueRow, name, format!("cannot read row: {e}"))
                         .with_span(span),
                 );
             }
@@ -137,7 +137,7 @@ fn json_rows(name: &str, text: &str) -> (Vec<Row>, Vec<Diagnostic>) {
             return (
                 Vec::new(),
                 vec![Diagnostic::error(
-                    "catalogue-json",
+                    Code::CatalogueJson,
                     name,
                     "a JSON catalogue is an array of row objects",
                 )],
@@ -147,10 +147,12 @@ fn json_rows(name: &str, text: &str) -> (Vec<Row>, Vec<Diagnostic>) {
             let span = Span::from_line_byte_column(text, e.line(), e.column());
             return (
                 Vec::new(),
-                vec![
-                    Diagnostic::error("catalogue-json", name, format!("cannot read JSON: {e}"))
-                        .with_span(Some(span)),
-                ],
+                vec![Diagnostic::error(
+                    Code::CatalogueJson,
+                    name,
+                    format!("cannot read JSON: {e}"),
+                )
+                .with_span(Some(span))],
             );
         }
     };
@@ -163,7 +165,7 @@ fn json_rows(name: &str, text: &str) -> (Vec<Row>, Vec<Diagnostic>) {
         let Json::Object(map) = item else {
             diags.push(
                 Diagnostic::error(
-                    "catalogue-row",
+                    Code::CatalogueRow,
                     name,
                     format!("row {} is not an object", i + 1),
                 )

@@ -4,7 +4,7 @@ use serde_json::Value as Json;
 
 use super::{clip, join_path, Place, MAX_TEXT_LEN};
 use crate::date::parse_date;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::model::AppRecord;
 
 /// Checks what the types cannot: the id's form, dates, source references and text sizes.
@@ -18,7 +18,7 @@ pub(super) fn check_record(
     raw: &str,
     out: &mut Vec<Diagnostic>,
 ) {
-    let mut push = |path: Vec<String>, code: &str, message: String, help: &str| {
+    let mut push = |path: Vec<String>, code: Code, message: String, help: &str| {
         out.push(
             Diagnostic::error(code, name, message)
                 .with_span(place.at(&path, false))
@@ -29,7 +29,7 @@ pub(super) fn check_record(
     if !crate::front::is_app_id(&record.id) {
         push(
             vec!["id".into()],
-            "invalid-id",
+            Code::InvalidId,
             format!("app id `{}` is not a slug", clip(&record.id)),
             "use lowercase letters, digits and single dashes, e.g. `amazing-hiring`",
         );
@@ -37,7 +37,7 @@ pub(super) fn check_record(
     if record.name.trim().is_empty() {
         push(
             vec!["name".into()],
-            "invalid-value",
+            Code::InvalidValue,
             "the app's name is empty".into(),
             "give the app's display name",
         );
@@ -45,7 +45,7 @@ pub(super) fn check_record(
     if record.sources.is_empty() {
         push(
             vec!["sources".into()],
-            "missing-source",
+            Code::MissingSource,
             "the record names no source".into(),
             "add a `[[sources]]` table: every value must be traceable to a document",
         );
@@ -55,7 +55,7 @@ pub(super) fn check_record(
         if source_ids.contains(&source.id.as_str()) {
             push(
                 vec!["sources".into(), i.to_string(), "id".into()],
-                "duplicate-source",
+                Code::DuplicateSource,
                 format!("source id `{}` is used twice", clip(&source.id)),
                 "give each source its own id",
             );
@@ -65,7 +65,7 @@ pub(super) fn check_record(
             if parse_date(updated).is_none() {
                 push(
                     vec!["sources".into(), i.to_string(), "updated".into()],
-                    "invalid-date",
+                    Code::InvalidDate,
                     format!("`{}` is not a date", clip(updated)),
                     "write `YYYY-MM-DD`, or `YYYY-MM` when only the month is known",
                 );
@@ -87,7 +87,7 @@ pub(super) fn check_record(
                 p.push(key.to_owned());
                 push(
                     p,
-                    "text-too-long",
+                    Code::TextTooLong,
                     format!(
                         "text is {} bytes long, over the limit of {MAX_TEXT_LEN} bytes",
                         s.len()
@@ -102,7 +102,7 @@ pub(super) fn check_record(
                 p.push(key.to_owned());
                 push(
                     p,
-                    "unknown-source",
+                    Code::UnknownSource,
                     format!("source `{}` is not among the record's sources", clip(s)),
                     "use the `id` of one of the `[[sources]]` tables",
                 );

@@ -7,14 +7,14 @@ use super::check::check_record;
 use super::read::read_record;
 use super::spans::{index_json, LineIndex};
 use super::{describe, LoadedApp, Place};
-use crate::diagnostic::{Diagnostic, Span};
+use crate::diagnostic::{Code, Diagnostic, Span};
 use crate::model::AppRecord;
 
 /// Parses a JSON data file: one record, or an array of records.
 pub(super) fn parse(name: &str, text: &str) -> (Vec<LoadedApp>, Vec<Diagnostic>) {
     let syntax = |e: serde_json::Error| {
         let span = Span::from_line_byte_column(text, e.line(), e.column());
-        vec![Diagnostic::error("syntax", name, describe(&e.to_string())).with_span(Some(span))]
+        vec![Diagnostic::error(Code::Syntax, name, describe(&e.to_string())).with_span(Some(span))]
     };
     // Each record is deserialized from its own slice of the text: no tree is built for the
     // common, valid case, and positions inside a record are exact.

@@ -15,7 +15,7 @@ mod tree;
 
 use std::collections::HashMap;
 
-use crate::diagnostic::{Diagnostic, Span};
+use crate::diagnostic::{Code, Diagnostic, Span};
 use crate::model::AppRecord;
 pub use spans::{Located, SpanIndex};
 
@@ -91,7 +91,7 @@ pub fn load(files: &[DataFile<'_>]) -> (Dataset, Vec<Diagnostic>) {
             if let Some(first) = seen.get(&app.record.id) {
                 diagnostics.push(
                     Diagnostic::error(
-                        "duplicate-id",
+                        Code::DuplicateId,
                         file.name,
                         format!("app id `{}` is already used", app.record.id),
                     )
@@ -142,7 +142,7 @@ pub fn parse_file(name: &str, text: &str) -> (Vec<LoadedApp>, Vec<Diagnostic>) {
         None => (
             Vec::new(),
             vec![Diagnostic::error(
-                "unsupported-file",
+                Code::UnsupportedFile,
                 name,
                 "data files must end in `.toml` or `.json`",
             )],

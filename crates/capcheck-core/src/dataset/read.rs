@@ -5,7 +5,7 @@ use serde_json::Value as Json;
 
 use super::check::check_record;
 use super::{describe, join_path, tree, Place, MAX_ERRORS_PER_RECORD};
-use crate::diagnostic::{Diagnostic, Span};
+use crate::diagnostic::{Code, Diagnostic, Span};
 use crate::model::AppRecord;
 
 /// Reads a record from its JSON tree, reporting every type error: report one, set its key aside,
@@ -64,7 +64,7 @@ pub(super) fn read_record(
         let echo = caused_by_set_aside(&removed, &full);
         if !echo {
             diags.push(
-                Diagnostic::error("invalid-record", name, describe(&message))
+                Diagnostic::error(Code::InvalidRecord, name, describe(&message))
                     .with_span(place.at(&path, unknown))
                     .with_field(join_path(&full)),
             );

@@ -6,7 +6,7 @@ use serde_json::Value as Json;
 use super::read::read_record;
 use super::spans::{Builder, LineIndex};
 use super::{join_path, one_line, LoadedApp, Place, MAX_ERRORS_PER_RECORD};
-use crate::diagnostic::{Diagnostic, Span};
+use crate::diagnostic::{Code, Diagnostic, Span};
 
 /// Parses a TOML data file: one record, the whole file.
 pub(super) fn parse(name: &str, text: &str) -> (Vec<LoadedApp>, Vec<Diagnostic>) {
@@ -16,7 +16,7 @@ pub(super) fn parse(name: &str, text: &str) -> (Vec<LoadedApp>, Vec<Diagnostic>)
             .iter()
             .map(|e| {
                 let span = e.span().map(|r| Span::from_range(text, r.start, r.end));
-                Diagnostic::error("syntax", name, one_line(e.message())).with_span(span)
+                Diagnostic::error(Code::Syntax, name, one_line(e.message())).with_span(span)
             })
             .collect();
         crate::order::sort_by_key(&mut diags, |d| d.span.map(|s| s.start));
@@ -36,7 +36,7 @@ pub(super) fn parse(name: &str, text: &str) -> (Vec<LoadedApp>, Vec<Diagnostic>)
     let mut diags = Vec::new();
     for (range, message, path) in tree.bad {
         diags.push(
-            Diagnostic::error("invalid-record", name, message)
+            Diagnostic::error(Code::InvalidRecord, name, message)
                 .with_span(Some(lines.span(range.start, range.end)))
                 .with_field(join_path(&path)),
         );

@@ -4,7 +4,7 @@
 use rhai::{Array, CallFnOptions, Dynamic, Engine, Expr, ImmutableString, Map, Position, Scope};
 
 use super::{Expected, EXAMPLE_KEYS};
-use crate::diagnostic::{closest, Diagnostic, Span};
+use crate::diagnostic::{closest, Code, Diagnostic, Span};
 use crate::model::AppRecord;
 use crate::rule::Rule;
 use crate::source_ast;
@@ -40,7 +40,7 @@ pub(super) fn read(engine: &Engine, rule: &Rule) -> (Vec<Example>, Vec<Diagnosti
     let fn_at = text.find("fn examples");
     let fn_span = fn_at.map(|i| Span::from_range(text, i, i + "fn examples".len()));
     let err = |msg: String, span: Option<Span>| {
-        Diagnostic::error("rule-examples", &rule.file, msg)
+        Diagnostic::error(Code::RuleExamples, &rule.file, msg)
             .with_rule(rule.id.clone())
             .with_span(span)
     };
@@ -234,7 +234,7 @@ fn check_app(
             .map(|s| Span::from_range(text, s.start, s.start + key.len()))
             .or(fallback);
         let err = |msg: String| {
-            Diagnostic::error("unknown-field", &rule.file, msg)
+            Diagnostic::error(Code::UnknownField, &rule.file, msg)
                 .with_rule(rule.id.clone())
                 .with_span(span)
                 .with_field(path.clone())
@@ -265,7 +265,7 @@ fn check_app(
                 );
             }
             (true, None) => diags.push(Diagnostic {
-                code: "invalid-value".into(),
+                code: Code::InvalidValue,
                 ..err(format!(
                     "example `{example}`: `app.{path}` is a section: give its fields as `#{{ ... }}`"
                 ))
@@ -279,7 +279,7 @@ fn check_app(
                 if tri && !ok {
                     diags.push(
                         Diagnostic {
-                            code: "invalid-value".into(),
+                            code: Code::InvalidValue,
                             ..err(format!(
                                 "example `{example}`: `app.{path}` is `{value}`, not a yes/no fact"
                             ))

@@ -11,6 +11,7 @@ use super::page::{self, Line, Section};
 use super::values::clip;
 use super::Warnings;
 use crate::model::{Api, ApiScope, Fact, Tri, UserField};
+use crate::Code;
 
 /// The HTTP methods an endpoint line starts with.
 pub(super) const METHODS: &[&str] = &["GET", "POST", "PUT", "PATCH", "DELETE"];
@@ -152,7 +153,7 @@ fn scopes(lines: &[Line<'_>], warn: &mut Warnings) -> Vec<ApiScope> {
         match scope {
             Some(s) if !s.name.is_empty() => out.push(s),
             _ if page::table_cells(text).is_some() => warn.at(
-                "unread-row",
+                Code::UnreadRow,
                 l,
                 page::column_of(l.raw, l.text),
                 "api.scopes",
@@ -236,7 +237,7 @@ fn user_fields(lines: &[Line<'_>], warn: &mut Warnings) -> Vec<UserField> {
         match field {
             Some(f) if !f.name.is_empty() => out.push(f),
             _ if page::table_cells(text).is_some() => warn.at(
-                "unread-row",
+                Code::UnreadRow,
                 l,
                 page::column_of(l.raw, l.text),
                 "api.user_fields",

@@ -7,6 +7,7 @@ use super::page::{self, Line, Section};
 use super::values::clip;
 use super::Warnings;
 use crate::model::{Endpoint, Operation};
+use crate::Code;
 
 /// `METHOD path` at the start of `text`, with what follows it.
 fn method_path(text: &str) -> Option<(&'static str, String, &str)> {
@@ -136,7 +137,7 @@ pub(crate) fn endpoints(lines: &[Line<'_>], warn: &mut Warnings) -> Vec<Endpoint
             match endpoint_from_row(&cols, &c, l.no) {
                 Some(e) => out.push(e),
                 None => warn.at(
-                    "unread-row",
+                    Code::UnreadRow,
                     l,
                     page::column_of(l.raw, l.text),
                     "api.endpoints",
@@ -171,7 +172,7 @@ pub(crate) fn endpoints(lines: &[Line<'_>], warn: &mut Warnings) -> Vec<Endpoint
                             });
                         }
                         _ => warn.at(
-                            "unread-endpoint",
+                            Code::UnreadEndpoint,
                             l,
                             page::column_of(l.raw, value),
                             "api.endpoints",
@@ -207,7 +208,7 @@ pub(crate) fn endpoints(lines: &[Line<'_>], warn: &mut Warnings) -> Vec<Endpoint
         let first = text.split_whitespace().next().unwrap_or("");
         if METHODS.contains(&first) {
             warn.at(
-                "unread-endpoint",
+                Code::UnreadEndpoint,
                 l,
                 page::column_of(l.raw, l.text),
                 "api.endpoints",
@@ -221,7 +222,7 @@ pub(crate) fn endpoints(lines: &[Line<'_>], warn: &mut Warnings) -> Vec<Endpoint
         }
         if let Some((ml, _)) = method.take() {
             warn.at(
-                "unread-endpoint",
+                Code::UnreadEndpoint,
                 ml,
                 page::column_of(ml.raw, ml.text),
                 "api.endpoints",

@@ -39,7 +39,7 @@ mod tests;
 pub use curate::{differences, keep_curated};
 pub use write::write_record;
 
-use crate::diagnostic::{Diagnostic, Span};
+use crate::diagnostic::{Code, Diagnostic, Span};
 use crate::model::{AppRecord, Fact, Source, Tri};
 use page::{Line, Section};
 
@@ -78,7 +78,7 @@ impl Warnings<'_> {
     /// A warning at `column` of line `l`.
     fn at(
         &mut self,
-        code: &str,
+        code: Code,
         l: &Line<'_>,
         column: usize,
         field: &str,
@@ -90,7 +90,7 @@ impl Warnings<'_> {
     /// A warning at a line and column of the page.
     fn line(
         &mut self,
-        code: &str,
+        code: Code,
         line: u32,
         column: usize,
         field: &str,
@@ -190,7 +190,7 @@ fn guide_record(
             match (logo, named) {
                 (Some(logo), _) => {
                     warn.line(
-                        "missing-title",
+                        Code::MissingTitle,
                         1,
                         1,
                         "name",
@@ -207,7 +207,7 @@ fn guide_record(
                     *untitled = true;
                     let stem = file_stem(document);
                     warn.line(
-                        "missing-title",
+                        Code::MissingTitle,
                         1,
                         1,
                         "name",
@@ -224,7 +224,7 @@ fn guide_record(
                 _ => {
                     if lines.iter().all(|l| l.section == Section::Header) {
                         warn.line(
-                            "missing-title",
+                            Code::MissingTitle,
                             1,
                             1,
                             "name",
@@ -238,7 +238,7 @@ fn guide_record(
     };
     let id = page::slug(&name);
     if id.is_empty() {
-        warn.line("missing-title", 1, 1, "name", "the title names no app");
+        warn.line(Code::MissingTitle, 1, 1, "name", "the title names no app");
         return None;
     }
     let mut record = AppRecord {
@@ -292,7 +292,7 @@ fn updated(lines: &[Line<'_>], warn: &mut Warnings) -> Option<String> {
             Some(d) => return Some(d),
             None => {
                 warn.at(
-                    "invalid-date",
+                    Code::InvalidDate,
                     l,
                     page::column_of(l.raw, rest),
                     "sources.updated",
@@ -362,7 +362,7 @@ fn missing_sections(lines: &[Line<'_>], record: &AppRecord, warn: &mut Warnings)
             format!("; not found before it: {}", names.join(", "))
         };
         warn.at(
-            "cut-off",
+            Code::CutOff,
             cut,
             column,
             "",
@@ -380,13 +380,13 @@ fn missing_sections(lines: &[Line<'_>], record: &AppRecord, warn: &mut Warnings)
             } else {
                 format!("{what} not found on the page; the field stays not documented")
             };
-            warn.line("not-found", last, 1, field, message);
+            warn.line(Code::NotFound, last, 1, field, message);
             cut_off_help(warn, last);
         }
     }
     for l in lines.iter().filter(|l| page::is_unknown_heading(l.text)) {
         warn.at(
-            "not-imported",
+            Code::NotImported,
             l,
             1,
             "",
@@ -424,7 +424,7 @@ pub fn dedupe(records: Vec<AppRecord>) -> (Vec<AppRecord>, Vec<Diagnostic>) {
             Some(i) if is_partial(&kept[i]) && !is_partial(&r) => {
                 notes.push(
                     Diagnostic::warning(
-                        "duplicate-app",
+                        Code::DuplicateApp,
                         &doc(&kept[i]),
                         format!(
                             "`{}` from the related apps replaced by its own guide page `{}`",
@@ -441,7 +441,7 @@ pub fn dedupe(records: Vec<AppRecord>) -> (Vec<AppRecord>, Vec<Diagnostic>) {
                 if !(is_partial(&r) && is_partial(&kept[i])) {
                     notes.push(
                         Diagnostic::warning(
-                            "duplicate-app",
+                            Code::DuplicateApp,
                             &doc(&r),
                             format!(
                                 "`{}` already read from `{}`; this copy is skipped",

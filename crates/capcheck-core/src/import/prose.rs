@@ -6,6 +6,7 @@ use super::page::{self, Line, Section};
 use super::values::clip;
 use super::Warnings;
 use crate::model::{AppRecord, Fact, Idp, Scenario, Tri};
+use crate::Code;
 
 /// A paragraph: consecutive lines joined, starting at `line`.
 #[derive(Debug, Clone)]
@@ -109,7 +110,7 @@ fn scenarios(lines: &[Line<'_>], warn: &mut Warnings) -> Vec<Scenario> {
                     }),
                     None => {
                         warn.at(
-                            "scenario-without-title",
+                            Code::ScenarioWithoutTitle,
                             l,
                             1,
                             "scenarios",
@@ -132,7 +133,7 @@ fn scenarios(lines: &[Line<'_>], warn: &mut Warnings) -> Vec<Scenario> {
             match out.last_mut() {
                 Some(s) if s.watch_out.is_none() => s.watch_out = Some(rest.to_owned()),
                 _ => warn.at(
-                    "unread-line",
+                    Code::UnreadLine,
                     l,
                     1,
                     "scenarios",

@@ -11,6 +11,7 @@ use super::page::{self, Line, Section};
 use super::values::{clip, is_undocumented, located, plan, size, text, tri};
 use super::Warnings;
 use crate::model::{AppRecord, Fact, Tri};
+use crate::Code;
 
 /// A labelled value the page states.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -144,7 +145,7 @@ pub(crate) fn readings(lines: &[Line<'_>], warn: &mut Warnings) -> Vec<Reading> 
             }
             if let Some(label) = unknown_label(l) {
                 warn.at(
-                    "unknown-row",
+                    Code::UnknownRow,
                     l,
                     page::column_of(l.raw, label),
                     "",
@@ -157,7 +158,7 @@ pub(crate) fn readings(lines: &[Line<'_>], warn: &mut Warnings) -> Vec<Reading> 
                 continue;
             }
             warn.at(
-                "unread-line",
+                Code::UnreadLine,
                 l,
                 page::column_of(l.raw, l.text),
                 "",
@@ -383,7 +384,7 @@ fn pick(readings: &[Reading], key: Key, warn: &mut Warnings) -> Option<Reading> 
         let same = page::normalize_label(&other.value) == page::normalize_label(&chosen.value);
         if !same && other.line != chosen.line {
             warn.line(
-                "conflicting-value",
+                Code::ConflictingValue,
                 other.line,
                 other.column,
                 "",

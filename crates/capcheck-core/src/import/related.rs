@@ -5,6 +5,7 @@ use super::page::{self, Line, Section};
 use super::values::clip;
 use super::Warnings;
 use crate::model::{AppRecord, Automation, Fact, Source, Tri};
+use crate::Code;
 
 /// One related-app entry as read.
 #[derive(Debug, Default)]
@@ -65,7 +66,7 @@ pub(crate) fn records(lines: &[Line<'_>], document: &str, warn: &mut Warnings) -
                     }
                 }
                 None => warn.at(
-                    "invalid-date",
+                    Code::InvalidDate,
                     l,
                     page::column_of(l.raw, date_text.trim()),
                     "sources.updated",
@@ -103,7 +104,7 @@ fn record(e: Entry, document: &str, warn: &mut Warnings) -> Option<AppRecord> {
     let id = page::slug(&name);
     if id.is_empty() {
         warn.line(
-            "unread-line",
+            Code::UnreadLine,
             name_line,
             1,
             "name",
@@ -113,7 +114,7 @@ fn record(e: Entry, document: &str, warn: &mut Warnings) -> Option<AppRecord> {
     }
     if e.status.is_none() && e.manual_only.is_none() && e.summary.is_none() {
         warn.line(
-            "incomplete-related-app",
+            Code::IncompleteRelatedApp,
             name_line,
             1,
             "",

@@ -5,6 +5,7 @@
 use super::quick_ref::Reading;
 use super::Warnings;
 use crate::model::{Fact, PlanTier, Tri};
+use crate::Code;
 
 pub(crate) fn clip(text: &str) -> String {
     let mut s: String = text.chars().take(60).collect();
@@ -78,7 +79,7 @@ pub(crate) fn tri(r: Option<&Reading>, field: &str, warn: &mut Warnings) -> Fact
         },
         None => {
             warn.line(
-                "invalid-value",
+                Code::InvalidValue,
                 r.line,
                 r.column,
                 field,
@@ -114,7 +115,7 @@ pub(crate) fn size(r: Option<&Reading>, field: &str, warn: &mut Warnings) -> Fac
         None => {
             if !is_undocumented(v) {
                 warn.line(
-                    "invalid-value",
+                    Code::InvalidValue,
                     r.line,
                     r.column,
                     field,
@@ -158,7 +159,7 @@ pub(crate) fn plan(
     };
     if tier.is_none() {
         warn.line(
-            "unknown-plan",
+            Code::UnknownPlan,
             r.line,
             r.column,
             "scim.plan_tier",

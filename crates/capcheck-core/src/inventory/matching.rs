@@ -19,7 +19,7 @@ use serde::Serialize;
 use toml::de::{DeTable, DeValue};
 
 use super::InventoryApp;
-use crate::diagnostic::{closest, Diagnostic, Span};
+use crate::diagnostic::{closest, Code, Diagnostic, Span};
 use crate::model::AppRecord;
 
 /// Words that say nothing about which app it is: web suffixes and company forms.
@@ -182,7 +182,7 @@ pub fn parse_overrides(file: &str, text: &str, ids: &[&str]) -> (Overrides, Vec<
                 .next()
                 .unwrap_or("invalid TOML")
                 .to_owned();
-            diags.push(Diagnostic::error("overrides-syntax", file, message).with_span(span));
+            diags.push(Diagnostic::error(Code::OverridesSyntax, file, message).with_span(span));
         }
         return (out, diags);
     }
@@ -190,7 +190,7 @@ pub fn parse_overrides(file: &str, text: &str, ids: &[&str]) -> (Overrides, Vec<
         let DeValue::Table(table) = value.get_ref() else {
             diags.push(
                 Diagnostic::error(
-                    "overrides-invalid",
+                    Code::OverridesInvalid,
                     file,
                     format!("`{}` must be a table", key.get_ref()),
                 )
@@ -202,7 +202,7 @@ pub fn parse_overrides(file: &str, text: &str, ids: &[&str]) -> (Overrides, Vec<
         if key.get_ref() != "match" {
             diags.push(
                 Diagnostic::error(
-                    "overrides-unknown-key",
+                    Code::OverridesUnknownKey,
                     file,
                     format!("unknown table `[{}]` in an overrides file", key.get_ref()),
                 )
@@ -217,7 +217,7 @@ pub fn parse_overrides(file: &str, text: &str, ids: &[&str]) -> (Overrides, Vec<
                 DeValue::String(id) if ids.contains(&id.as_ref()) => Some(Some(id.to_string())),
                 DeValue::String(id) => {
                     let mut d = Diagnostic::error(
-                        "overrides-unknown-record",
+                        Code::OverridesUnknownRecord,
                         file,
                         format!("there is no record `{id}` for `{}`", name.get_ref()),
                     )
@@ -233,7 +233,7 @@ pub fn parse_overrides(file: &str, text: &str, ids: &[&str]) -> (Overrides, Vec<
                 _ => {
                     diags.push(
                         Diagnostic::error(
-                            "overrides-invalid",
+                            Code::OverridesInvalid,
                             file,
                             format!("the pin of `{}` must be a record id or `false`", name.get_ref()),
                         )

@@ -22,7 +22,7 @@ pub mod table;
 
 use serde::Serialize;
 
-use crate::diagnostic::{Diagnostic, Span};
+use crate::diagnostic::{Code, Diagnostic, Span};
 
 pub use facts::{apply, Facts};
 pub use rows::write_row;
@@ -127,7 +127,7 @@ pub struct Inventory {
 pub fn decode(file: &str, bytes: &[u8]) -> Result<String, Box<Diagnostic>> {
     let err = |message: String, line: usize, column: usize| {
         Box::new(
-            Diagnostic::error("inventory-encoding", file, message)
+            Diagnostic::error(Code::InventoryEncoding, file, message)
                 .with_span(Some(Span {
                     line,
                     column,

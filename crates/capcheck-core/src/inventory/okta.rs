@@ -9,7 +9,7 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 
 use super::{cell, InventoryApp};
-use crate::diagnostic::{Diagnostic, Span};
+use crate::diagnostic::{Code, Diagnostic, Span};
 
 /// The parts of an Okta app the inventory uses; everything else is ignored.
 #[derive(Debug, Deserialize)]
@@ -53,9 +53,9 @@ fn address(settings: Option<&serde_json::Value>) -> Option<String> {
 pub(super) fn parse(file: &str, text: &str) -> (Vec<InventoryApp>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let syntax = |e: serde_json::Error| {
-        Diagnostic::error("inventory-syntax", file, format!("invalid JSON: {e}")).with_span(Some(
-            Span::from_line_byte_column(text, e.line(), e.column()),
-        ))
+        Diagnostic::error(Code::InventorySyntax, file, format!("invalid JSON: {e}")).with_span(
+            Some(Span::from_line_byte_column(text, e.line(), e.column())),
+        )
     };
     let items: Vec<&RawValue> =
         if text.trim_start().starts_with('{') {
@@ -85,7 +85,7 @@ pub(super) fn parse(file: &str, text: &str) -> (Vec<InventoryApp>, Vec<Diagnosti
             Err(e) => {
                 diags.push(
                     Diagnostic::error(
-                        "inventory-invalid-value",
+                        Code::InventoryInvalidValue,
                         file,
                         format!("app {} cannot be read: {e}", i + 1),
                     )
@@ -103,7 +103,7 @@ pub(super) fn parse(file: &str, text: &str) -> (Vec<InventoryApp>, Vec<Diagnosti
         else {
             diags.push(
                 Diagnostic::error(
-                    "inventory-missing-name",
+                    Code::InventoryMissingName,
                     file,
                     format!("app {} has no `label` or `name`", i + 1),
                 )

@@ -6,7 +6,7 @@
 
 use super::rows::rows;
 use super::{cell, parse_count, Format, InventoryApp};
-use crate::diagnostic::{Diagnostic, Span};
+use crate::diagnostic::{Code, Diagnostic, Span};
 
 /// A column the inventory can have, with the headers it goes by (normalised: lowercase letters,
 /// digits and `#`, words joined by one space).
@@ -150,7 +150,7 @@ pub(super) fn parse(file: &str, text: &str) -> (Format, Vec<InventoryApp>, Vec<D
     let mut all = rows(text, delim).into_iter();
     let Some(header_row) = all.find(|r| r.fields.iter().any(|(t, _)| !t.trim().is_empty())) else {
         diags.push(Diagnostic::error(
-            "inventory-empty",
+            Code::InventoryEmpty,
             file,
             "the file holds no apps",
         ));
@@ -176,7 +176,7 @@ pub(super) fn parse(file: &str, text: &str) -> (Format, Vec<InventoryApp>, Vec<D
         let line_end = text[start..].find('\n').map_or(text.len(), |e| start + e);
         diags.push(
             Diagnostic::error(
-                "inventory-no-name-column",
+                Code::InventoryNoNameColumn,
                 file,
                 format!(
                     "no column names the apps; the headers are {}",
@@ -228,7 +228,7 @@ pub(super) fn parse(file: &str, text: &str) -> (Format, Vec<InventoryApp>, Vec<D
         let Some(name) = get(Some(name_col)) else {
             diags.push(
                 Diagnostic::error(
-                    "inventory-missing-name",
+                    Code::InventoryMissingName,
                     file,
                     format!("the row on line {line} has no app name"),
                 )
@@ -244,7 +244,7 @@ pub(super) fn parse(file: &str, text: &str) -> (Format, Vec<InventoryApp>, Vec<D
                 let i = users.unwrap_or(0);
                 diags.push(
                     Diagnostic::error(
-                        "inventory-invalid-value",
+                        Code::InventoryInvalidValue,
                         file,
                         format!(
                             "`{}` is not a number of users (app `{name}`)",
