@@ -118,7 +118,13 @@ impl Stack {
         let (pins, pins_unreadable) = match load_saved_pins() {
             Ok(p) => (p, false),
             Err(message) => {
-                state.notice.set(Some(message));
+                // Beside, not over, a notice about the saved inventory.
+                state.notice.update(|n| {
+                    *n = Some(match n.take() {
+                        Some(before) => format!("{before}; {message}"),
+                        None => message,
+                    })
+                });
                 (matching::Overrides::default(), true)
             }
         };
