@@ -350,3 +350,42 @@ fn check_with_an_inventory_checks_the_stack_and_counts_the_unknown() {
     assert_eq!(v["stack"]["summary"]["unknown"], 4);
     assert_eq!(v["stack"]["unknown"][0]["name"], "Acme Payroll (EU)");
 }
+
+/// The overrides file the browser's "Export overrides" writes (the core's unit tests check it is
+/// byte for byte what the export produces) pins an ambiguous and an unmatched app, and the CLI
+/// reads it without a problem.
+#[test]
+fn the_browsers_exported_overrides_pin_matches_in_the_cli() {
+    let exported = format!("{FIX}/exported-overrides.toml");
+    let out = plan(&[
+        "--inventory",
+        PLAIN,
+        "--overrides",
+        &exported,
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let value: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(value["diagnostics"], Value::Array(Vec::new()));
+    let apps = value["apps"].as_array().unwrap();
+    let by_name = |n: &str| apps.iter().find(|a| a["name"] == n).unwrap();
+    for (name, record) in [
+        ("Sign", "inkwell-sign"),
+        ("Chaterr", "chatter"),
+        ("Acme Payroll (EU)", "acme-hr"),
+    ] {
+        let app = by_name(name);
+        assert_eq!(app["record"], record, "{name}");
+        assert_eq!(app["via"], "override", "{name}");
+    }
+    assert_eq!(by_name("Intranet")["match"], "no-record");
+
+    // Without the file, Sign is ambiguous and Chaterr unmatched.
+    let bare = plan(&["--inventory", PLAIN, "--format", "json"]);
+    let value: Value = serde_json::from_str(&stdout(&bare)).unwrap();
+    let apps = value["apps"].as_array().unwrap();
+    let matched = |n: &str| apps.iter().find(|a| a["name"] == n).unwrap()["match"].clone();
+    assert_eq!(matched("Sign"), "ambiguous");
+    assert_eq!(matched("Chaterr"), "unmatched");
+}

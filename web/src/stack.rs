@@ -2,9 +2,14 @@
 //! browser's localStorage only (nothing is uploaded or fetched), matched to the dataset, and its
 //! facts put on the records so rules read `app.inventory.*`.
 //!
+//! Matches the analyst pins (in the plan, or from an overrides file) are kept beside it under
+//! their own key and applied before automatic matching, as `capcheck plan --overrides` does.
+//!
 //! Saved data that cannot be read is kept under a backup key and never replaced without asking.
 
-use capcheck_core::inventory::{self, matching, Inventory};
+use std::collections::BTreeMap;
+
+use capcheck_core::inventory::{self, matching, pins, Inventory};
 use capcheck_core::Diagnostic;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -14,6 +19,11 @@ use crate::state::AppState;
 
 const KEY: &str = "capcheck.inventory.v1";
 const BACKUP: &str = "capcheck.inventory.v1.unreadable";
+const PINS_KEY: &str = "capcheck.overrides.v1";
+const PINS_BACKUP: &str = "capcheck.overrides.v1.unreadable";
+
+/// Pins as saved: the app's name as written, and the record's id or `null` for no record.
+type SavedPins = BTreeMap<String, Option<String>>;
 
 /// The inventory as saved: the file's name and its decoded text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -55,6 +65,25 @@ fn load_saved() -> Result<Option<SavedInventory>, String> {
     })
 }
 
+/// The saved pins; `Err` when there are some that cannot be read (they are then kept aside).
+fn load_saved_pins() -> Result<matching::Overrides, String> {
+    let mut out = matching::Overrides::default();
+    let Some(store) = storage() else {
+        return Ok(out);
+    };
+    let Ok(Some(text)) = store.get_item(PINS_KEY) else {
+        return Ok(out);
+    };
+    let saved: SavedPins = serde_json::from_str(&text).map_err(|e| {
+        let _ = store.set_item(PINS_BACKUP, &text);
+        format!("your pinned matches could not be read ({e}); they were kept in localStorage under `{PINS_BACKUP}`")
+    })?;
+    for (name, record) in saved {
+        out.pin(&name, record);
+    }
+    Ok(out)
+}
+
 /// The inventory's state, as copyable signal handles.
 #[derive(Clone, Copy)]
 pub struct Stack {
@@ -66,6 +95,12 @@ pub struct Stack {
     pub file_problems: RwSignal<Vec<Diagnostic>>,
     /// The leaver the plan is personalised for.
     pub leaver: RwSignal<String>,
+    /// The matches the analyst pinned, by app name.
+    pub pins: RwSignal<matching::Overrides>,
+    /// The saved pins could not be read: replacing them asks first.
+    pins_unreadable: RwSignal<bool>,
+    /// Problems in the last overrides file loaded (its good pins are still applied).
+    pub pin_problems: RwSignal<Vec<Diagnostic>>,
     /// The inventory, read and matched against the current dataset.
     pub loaded: Memo<Option<Loaded>>,
 }
@@ -80,16 +115,29 @@ impl Stack {
                 (None, true)
             }
         };
+        let (pins, pins_unreadable) = match load_saved_pins() {
+            Ok(p) => (p, false),
+            Err(message) => {
+                // Beside, not over, a notice about the saved inventory.
+                state.notice.update(|n| {
+                    *n = Some(match n.take() {
+                        Some(before) => format!("{before}; {message}"),
+                        None => message,
+                    })
+                });
+                (matching::Overrides::default(), true)
+            }
+        };
         let saved = RwSignal::new(saved);
+        let pins = RwSignal::new(pins);
         let loaded = Memo::new(move |_| {
             let s = saved.get()?;
             let (inventory, diagnostics) = inventory::parse(&s.name, &s.text);
             let outcomes = state.dataset.with(|d| {
-                matching::match_all(
-                    d.apps.iter().map(|a| &a.record),
-                    &inventory.apps,
-                    &matching::Overrides::default(),
-                )
+                let ids: Vec<&str> = d.apps.iter().map(|a| a.record.id.as_str()).collect();
+                // A pin to a catalogue record waits until the catalogue has arrived.
+                let applied = pins.with(|p| p.applicable(&ids));
+                matching::match_all(d.apps.iter().map(|a| &a.record), &inventory.apps, &applied)
             });
             Some(Loaded {
                 inventory,
@@ -117,8 +165,90 @@ impl Stack {
             unreadable: RwSignal::new(unreadable),
             file_problems: RwSignal::new(Vec::new()),
             leaver: RwSignal::new(String::new()),
+            pins,
+            pins_unreadable: RwSignal::new(pins_unreadable),
+            pin_problems: RwSignal::new(Vec::new()),
             loaded,
         }
+    }
+
+    /// Pins the app called `name` to `record` (`None`: no record) and saves the pins.
+    pub fn pin(&self, state: AppState, name: &str, record: Option<String>) {
+        let mut next = self.pins.get_untracked();
+        next.pin(name, record);
+        self.save_pins(state, next);
+    }
+
+    /// Removes the pin of the app called `name` and saves the pins.
+    pub fn unpin(&self, state: AppState, name: &str) {
+        let mut next = self.pins.get_untracked();
+        if next.unpin(name) {
+            self.save_pins(state, next);
+        }
+    }
+
+    /// Reads an overrides file as `capcheck plan --overrides` does: its problems are shown with
+    /// their line and column, and its good pins replace earlier pins of the same apps.
+    pub fn load_overrides(&self, state: AppState, name: &str, bytes: &[u8]) {
+        let text = match inventory::decode(name, bytes) {
+            Ok(text) => text,
+            Err(d) => {
+                self.pin_problems.set(vec![*d]);
+                return;
+            }
+        };
+        let (found, problems) = state.dataset.with_untracked(|d| {
+            let ids: Vec<&str> = d.apps.iter().map(|a| a.record.id.as_str()).collect();
+            matching::parse_overrides(name, &text, &ids)
+        });
+        self.pin_problems.set(problems);
+        let mut next = self.pins.get_untracked();
+        next.merge(&found);
+        state.notice.set(Some(format!(
+            "{name}: {} pinned match{} applied.",
+            found.len(),
+            if found.len() == 1 { "" } else { "es" }
+        )));
+        self.save_pins(state, next);
+    }
+
+    /// The pins as an overrides file, offered as a download.
+    pub fn export_pins(&self, state: AppState) {
+        let result = self
+            .pins
+            .with_untracked(pins::to_toml)
+            .and_then(|text| files::download("overrides.toml", "application/toml", &text));
+        if let Err(e) = result {
+            state.notice.set(Some(e));
+        }
+    }
+
+    /// Uses `next` as the pins and saves them (asking first if saved pins could not be read).
+    fn save_pins(&self, state: AppState, next: matching::Overrides) {
+        let may_save = !self.pins_unreadable.get_untracked()
+            || files::confirm(&format!(
+                "Your saved pinned matches could not be read (a copy is under `{PINS_BACKUP}`). Save the new ones in their place?"
+            ));
+        if may_save {
+            let doc: SavedPins = next
+                .iter()
+                .map(|(n, r)| (n.to_owned(), r.map(str::to_owned)))
+                .collect();
+            match serde_json::to_string(&doc).ok().zip(storage()) {
+                Some((json, store)) if store.set_item(PINS_KEY, &json).is_ok() => {
+                    self.pins_unreadable.set(false);
+                }
+                _ => state.notice.set(Some(
+                    "the browser refused to save your pinned matches (storage full?): export them to keep them".into(),
+                )),
+            }
+        } else {
+            state.notice.set(Some(
+                "Your pins are used until you close the tab; the saved ones were left as they were."
+                    .into(),
+            ));
+        }
+        self.pins.set(next);
     }
 
     /// Reads a chosen file: an encoding error is reported and changes nothing; otherwise the
@@ -160,14 +290,20 @@ impl Stack {
 
     /// Forgets the inventory, after asking. True when forgotten.
     pub fn forget(&self) -> bool {
-        if !files::confirm("Forget your apps? The inventory is removed from this browser.") {
+        if !files::confirm(
+            "Forget your apps? The inventory and your pinned matches are removed from this browser.",
+        ) {
             return false;
         }
         if let Some(store) = storage() {
             let _ = store.remove_item(KEY);
+            let _ = store.remove_item(PINS_KEY);
         }
         self.saved.set(None);
         self.file_problems.set(Vec::new());
+        self.pins.set(matching::Overrides::default());
+        self.pin_problems.set(Vec::new());
+        self.pins_unreadable.set(false);
         true
     }
 }

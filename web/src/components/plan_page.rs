@@ -1,8 +1,10 @@
 //! The offboarding plan: load the company's app list, see how each app's accounts leave with a
-//! leaver, who does it, the steps and the evidence; charts of the stack; export the plan. The
-//! inventory stays in this browser.
+//! leaver, who does it, the steps and the evidence; charts of the stack; export the plan. Pin the
+//! matches of ambiguous and unmatched apps, or load and export them as an overrides file. The
+//! inventory and the pins stay in this browser.
 
-use capcheck_core::plan::{self, render, Plan, PlanInput};
+use capcheck_core::inventory::matching::Via;
+use capcheck_core::plan::{self, render, Plan, PlanApp, PlanInput};
 use leptos::prelude::*;
 
 use crate::files;
@@ -46,6 +48,16 @@ pub fn PlanPage(state: AppState, stack: Stack) -> impl IntoView {
             }
         });
     };
+    let on_overrides = move |ev: leptos::ev::Event| {
+        files::on_bytes_chosen(&ev, move |chosen| {
+            for (name, bytes) in chosen {
+                match bytes {
+                    Ok(bytes) => stack.load_overrides(state, &name, &bytes),
+                    Err(e) => state.notice.set(Some(format!("{name}: {e}"))),
+                }
+            }
+        });
+    };
     let forget = move |_| {
         if stack.forget() {
             state.notice.set(Some("Your apps were forgotten.".into()));
@@ -68,7 +80,13 @@ pub fn PlanPage(state: AppState, stack: Stack) -> impl IntoView {
                     on:click=move |_| export(state, plan.get_untracked(), "offboarding-plan.md", "text/markdown", render::markdown)>"Export Markdown"</button>
                 <button data-testid="plan-export-json" disabled=move || plan.with(Option::is_none)
                     on:click=move |_| export(state, plan.get_untracked(), "offboarding-plan.json", "application/json", render::json)>"Export JSON"</button>
-                <button data-testid="forget-apps" disabled=move || stack.saved.with(Option::is_none) on:click=forget>"Forget my apps"</button>
+                <label class="button">
+                    "Load overrides..."
+                    <input type="file" accept=".toml,.txt" data-testid="overrides-file" class="visually-hidden" on:change=on_overrides />
+                </label>
+                <button data-testid="export-overrides" disabled=move || stack.pins.with(|p| p.is_empty())
+                    on:click=move |_| stack.export_pins(state)>"Export overrides"</button>
+                <button data-testid="forget-apps" disabled=move || stack.saved.with(Option::is_none) && stack.pins.with(|p| p.is_empty()) on:click=forget>"Forget my apps"</button>
             </div>
         </div>
         <p class="muted small">"Your app list (a CSV with a name column, Okta's app list as JSON, or Microsoft Entra's enterprise-applications export) stays in this browser: it is kept in localStorage, never uploaded."</p>
@@ -90,6 +108,21 @@ pub fn PlanPage(state: AppState, stack: Stack) -> impl IntoView {
                 </div>
             })
         }}
+        {move || {
+            let problems = stack.pin_problems.get();
+            (!problems.is_empty()).then(|| view! {
+                <div class="diagnostics data-errors" role="alert" data-testid="pin-problems">
+                    <strong>"Problems in your overrides file (every good pin is still applied):"</strong>
+                    <ul>
+                        {problems.into_iter().map(|d| view! {
+                            <li><code>{d.location()}</code>": " {d.message}
+                                {d.help.map(|h| view! { <span class="help">" (" {h} ")"</span> })}</li>
+                        }).collect_view()}
+                    </ul>
+                </div>
+            })
+        }}
+        {move || plan.get().map(|p| view! { <PinPanel state=state stack=stack plan=p /> })}
         {move || match plan.get() {
             None => view! {
                 <p data-testid="plan-empty">"Load your company's app list to see, for each app, how a leaver's account is removed, by whom, and what to keep for access reviews."</p>
@@ -104,4 +137,97 @@ pub fn PlanPage(state: AppState, stack: Stack) -> impl IntoView {
 #[component]
 fn PlanView(plan: Plan) -> impl IntoView {
     view! { <div class="plan" inner_html=render::html_body(&plan, true)></div> }
+}
+
+/// Whether the plan's app can be pinned here: matching could not decide, or a pin decided it.
+fn pinnable(a: &PlanApp) -> bool {
+    a.record.is_none() || a.via == Some(Via::Override)
+}
+
+/// The apps matching could not decide (ambiguous or unmatched) and the pinned ones: pick one of
+/// the suggested records or "no record", or take a pin off.
+#[component]
+fn PinPanel(state: AppState, stack: Stack, plan: Plan) -> impl IntoView {
+    let rows: Vec<PlanApp> = plan.apps.into_iter().filter(pinnable).collect();
+    if rows.is_empty() {
+        return None;
+    }
+    let record_name = move |id: &str| {
+        state.dataset.with_untracked(|d| {
+            d.apps
+                .iter()
+                .find(|a| a.record.id == id)
+                .map(|a| a.record.name.clone())
+        })
+    };
+    let rows = rows
+        .into_iter()
+        .map(|a| {
+            let name = a.name.clone();
+            let pinned = stack.pins.with_untracked(|p| p.pinned(&name).map(|r| r.map(str::to_owned)));
+            let found = match a.matched {
+                "ambiguous" => "several records fit",
+                "unmatched" => "no record found",
+                _ => "pinned",
+            };
+            let control = match pinned {
+                Some(record) => {
+                    let label = match &record {
+                        Some(id) => format!("pinned to {id}"),
+                        None => "pinned: no record".to_owned(),
+                    };
+                    let n = name.clone();
+                    view! {
+                        <span data-testid="pin-current">{label}</span>" "
+                        <button data-testid="unpin" aria-label=format!("Unpin {name}")
+                            on:click=move |_| stack.unpin(state, &n)>"Unpin"</button>
+                    }
+                    .into_any()
+                }
+                None => {
+                    let n = name.clone();
+                    let on_change = move |ev: leptos::ev::Event| {
+                        match event_target_value(&ev).as_str() {
+                            "" => {}
+                            ":none" => stack.pin(state, &n, None),
+                            id => stack.pin(state, &n, Some(id.to_owned())),
+                        }
+                    };
+                    view! {
+                        <select data-testid="pin-select" aria-label=format!("Pin {name} to a record") on:change=on_change>
+                            <option value="" selected>"Choose..."</option>
+                            {a.suggestions.iter().map(|id| {
+                                let text = match record_name(id) {
+                                    Some(n) => format!("{n} ({id})"),
+                                    None => id.clone(),
+                                };
+                                view! { <option value={id.clone()}>{text}</option> }
+                            }).collect_view()}
+                            <option value=":none">"no record (in-house or not in the dataset)"</option>
+                        </select>
+                    }
+                    .into_any()
+                }
+            };
+            view! {
+                <tr data-app=a.name.clone()>
+                    <td>{a.name.clone()}</td>
+                    <td>{found}</td>
+                    <td>{control}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    Some(view! {
+        <section class="plan-pins" data-testid="plan-pins">
+            <h2>"Pin matches"</h2>
+            <p class="muted small">"Pinned matches are used before automatic matching, kept in this browser, and exported with \"Export overrides\" as the file "<code>"capcheck plan --overrides"</code>" reads."</p>
+            <div class="table-wrap">
+                <table class="plan-table">
+                    <thead><tr><th>"App"</th><th>"Matching found"</th><th>"Pin"</th></tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        </section>
+    })
 }

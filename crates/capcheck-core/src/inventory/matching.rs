@@ -146,13 +146,14 @@ impl Outcome {
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Overrides {
-    /// By the app's name, trimmed and lowercased: the record's id, or `None` for no record.
-    pins: HashMap<String, Option<String>>,
+    /// By the app's name, trimmed and lowercased: the name as written and the record's id, or
+    /// `None` for no record.
+    pins: HashMap<String, (String, Option<String>)>,
 }
 
 impl Overrides {
     fn get(&self, name: &str) -> Option<&Option<String>> {
-        self.pins.get(&name.trim().to_lowercase())
+        self.pins.get(&name.trim().to_lowercase()).map(|(_, t)| t)
     }
 
     /// How many pins the file holds.
@@ -163,6 +164,59 @@ impl Overrides {
     /// True when the file pins nothing.
     pub fn is_empty(&self) -> bool {
         self.pins.is_empty()
+    }
+
+    /// Pins the app called `name` (any case) to `record`, or to no record with `None`, in place
+    /// of any earlier pin of it.
+    pub fn pin(&mut self, name: &str, record: Option<String>) {
+        let name = name.trim();
+        self.pins
+            .insert(name.to_lowercase(), (name.to_owned(), record));
+    }
+
+    /// Removes the pin of the app called `name`; true when there was one.
+    pub fn unpin(&mut self, name: &str) -> bool {
+        self.pins.remove(&name.trim().to_lowercase()).is_some()
+    }
+
+    /// The pin of the app called `name`: `Some(Some(id))` for a record, `Some(None)` for no
+    /// record, `None` when it is not pinned.
+    pub fn pinned(&self, name: &str) -> Option<Option<&str>> {
+        self.get(name).map(Option::as_deref)
+    }
+
+    /// Every pin, as `(app name as written, record id or None)`, ordered by name (byte order,
+    /// as the exported file lists them).
+    pub fn iter(&self) -> impl Iterator<Item = (&str, Option<&str>)> {
+        let mut all: Vec<(&str, Option<&str>)> = self
+            .pins
+            .values()
+            .map(|(n, t)| (n.as_str(), t.as_deref()))
+            .collect();
+        all.sort_unstable();
+        all.into_iter()
+    }
+
+    /// Adds `other`'s pins; where both pin an app, `other` wins (a file loaded later replaces
+    /// the choices made before).
+    pub fn merge(&mut self, other: &Overrides) {
+        for (k, v) in &other.pins {
+            self.pins.insert(k.clone(), v.clone());
+        }
+    }
+
+    /// The pins that can apply to a dataset with the records `ids`: a pin to a record the
+    /// dataset does not hold (yet) is left out rather than matched to nothing; pins to no record
+    /// always apply.
+    pub fn applicable(&self, ids: &[&str]) -> Overrides {
+        Overrides {
+            pins: self
+                .pins
+                .iter()
+                .filter(|(_, (_, t))| t.as_deref().is_none_or(|id| ids.contains(&id)))
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect(),
+        }
     }
 }
 
@@ -245,7 +299,7 @@ pub fn parse_overrides(file: &str, text: &str, ids: &[&str]) -> (Overrides, Vec<
                 }
             };
             if let Some(t) = target {
-                out.pins.insert(name.get_ref().trim().to_lowercase(), t);
+                out.pin(name.get_ref(), t);
             }
         }
     }

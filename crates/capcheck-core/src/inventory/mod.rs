@@ -12,11 +12,13 @@
 //! [`decode`] turns the file's bytes into text (UTF-8, with or without a byte-order mark, or
 //! UTF-16 with one) and refuses anything else with the line it stops at; [`parse`] reads the
 //! text, keeps every good row and reports every bad one with its line and column.
-//! [`matching`] then pairs each app with a dataset record.
+//! [`matching`] then pairs each app with a dataset record; [`pins`] writes pinned matches back
+//! out as an overrides file.
 
 mod facts;
 pub mod matching;
 pub mod okta;
+pub mod pins;
 mod rows;
 pub mod table;
 

@@ -1,0 +1,148 @@
+//! Pinned matches written out as the overrides file `capcheck plan --overrides` reads, so the
+//! choices an analyst makes in the browser can be kept in a repository and used in CI.
+//!
+//! ```
+//! use capcheck_core::inventory::{matching::{parse_overrides, Overrides}, pins};
+//!
+//! let mut o = Overrides::default();
+//! o.pin("Acme Payroll (EU)", Some("acme-hr".into()));
+//! o.pin("Intranet", None);
+//! let text = pins::to_toml(&o)?;
+//! assert!(text.contains("\"Acme Payroll (EU)\" = \"acme-hr\""));
+//! let (back, problems) = parse_overrides("overrides.toml", &text, &["acme-hr"]);
+//! assert!(problems.is_empty());
+//! assert_eq!(back, o);
+//! # Ok::<(), String>(())
+//! ```
+
+use toml::{Table, Value};
+
+use super::matching::Overrides;
+
+/// The header of an exported file: what it is and how to use it.
+const HEADER: &str = "# Pinned matches: inventory app name = record id, or false for no record.\n\
+# Use with `capcheck plan --inventory FILE --overrides THIS-FILE`.\n";
+
+/// The pins as an overrides file: a header comment, then `[match]` with one line per app,
+/// ordered by name; names and ids are quoted as TOML needs. Fails only if the TOML writer does.
+pub fn to_toml(overrides: &Overrides) -> Result<String, String> {
+    let mut pins = Table::new();
+    for (name, record) in overrides.iter() {
+        let value = match record {
+            Some(id) => Value::String(id.to_owned()),
+            None => Value::Boolean(false),
+        };
+        pins.insert(name.to_owned(), value);
+    }
+    let mut root = Table::new();
+    root.insert("match".to_owned(), Value::Table(pins));
+    let body = toml::to_string(&root).map_err(|e| format!("cannot write the pins: {e}"))?;
+    // The first line after the header must be the table even with no pins, so the file is one
+    // the CLI accepts as it is.
+    let body = if body.trim().is_empty() {
+        "[match]\n".to_owned()
+    } else {
+        body
+    };
+    Ok(format!("{HEADER}{body}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::inventory::matching::parse_overrides;
+
+    fn pins(list: &[(&str, Option<&str>)]) -> Overrides {
+        let mut o = Overrides::default();
+        for (n, r) in list {
+            o.pin(n, r.map(str::to_owned));
+        }
+        o
+    }
+
+    #[test]
+    fn writes_one_line_per_pin_ordered_by_name() {
+        let o = pins(&[
+            ("intranet", None),
+            ("Acme Payroll (EU)", Some("acme-hr")),
+            ("Clari", Some("clari")),
+        ]);
+        assert_eq!(
+            to_toml(&o).unwrap(),
+            format!(
+                "{HEADER}[match]\n\"Acme Payroll (EU)\" = \"acme-hr\"\nClari = \"clari\"\nintranet = false\n"
+            )
+        );
+    }
+
+    /// The CLI tests run `capcheck plan --overrides` on this very file (tests/cli/plan.rs).
+    #[test]
+    fn the_exported_file_is_the_one_the_cli_tests_read() {
+        let o = pins(&[
+            ("Sign", Some("inkwell-sign")),
+            ("Intranet", None),
+            ("Chaterr", Some("chatter")),
+            ("Acme Payroll (EU)", Some("acme-hr")),
+        ]);
+        assert_eq!(
+            to_toml(&o).unwrap(),
+            include_str!("../../../../tests/fixtures/inventory/exported-overrides.toml")
+        );
+    }
+
+    #[test]
+    fn names_toml_must_quote_round_trip() {
+        let ids = ["acme-hr", "clari", "hashicorp-vault"];
+        let cases: &[&[(&str, Option<&str>)]] = &[
+            &[],
+            &[("Intranet", None)],
+            &[("Quote \" and \\ backslash", Some("clari"))],
+            &[("Café = ünïcode", Some("acme-hr")), ("a.b", None)],
+            &[
+                ("[match]", Some("hashicorp-vault")),
+                ("# not a comment", None),
+            ],
+            &[("Line\nbreak\ttab", Some("clari"))],
+        ];
+        for case in cases {
+            let o = pins(case);
+            let text = to_toml(&o).unwrap();
+            let (back, problems) = parse_overrides("pins.toml", &text, &ids);
+            assert!(problems.is_empty(), "{text}: {problems:?}");
+            assert_eq!(back, o, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_later_pin_of_the_same_app_replaces_the_earlier_whatever_the_case() {
+        let mut o = pins(&[("HashiCorp", Some("hashicorp-vault"))]);
+        o.pin(" hashicorp ", None);
+        assert_eq!(o.len(), 1);
+        assert_eq!(o.pinned("HASHICORP"), Some(None));
+        assert!(to_toml(&o)
+            .unwrap()
+            .ends_with("[match]\nhashicorp = false\n"));
+        assert!(o.unpin("Hashicorp"));
+        assert!(!o.unpin("Hashicorp"));
+        assert!(o.is_empty());
+    }
+
+    #[test]
+    fn merging_a_file_keeps_other_pins_and_the_file_wins() {
+        let mut o = pins(&[("Clari", Some("clari")), ("Intranet", Some("acme-hr"))]);
+        o.merge(&pins(&[("intranet", None), ("Wiki", None)]));
+        let all: Vec<(&str, Option<&str>)> = o.iter().collect();
+        assert_eq!(
+            all,
+            [("Clari", Some("clari")), ("Wiki", None), ("intranet", None)]
+        );
+    }
+
+    #[test]
+    fn pins_to_records_the_dataset_lacks_wait_until_it_has_them() {
+        let o = pins(&[("Vault", Some("hashicorp-vault")), ("Intranet", None)]);
+        let now = o.applicable(&["clari"]);
+        assert_eq!(now.iter().collect::<Vec<_>>(), [("Intranet", None)]);
+        assert_eq!(o.applicable(&["clari", "hashicorp-vault"]), o);
+    }
+}
