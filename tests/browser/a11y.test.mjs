@@ -178,7 +178,7 @@ test("a rule whose examples fail, a syntax error, a rule that runs away, and a r
   assert.deepEqual(errors, []);
 });
 
-test("the offboarding plan: empty, loaded with an app opened, and a refused file", async () => {
+test("the offboarding plan: empty, loaded with an app opened, with matches to pin, and a refused file", async () => {
   const found = [];
   const { page, errors } = await view("#/plan");
   await page.waitForSelector("[data-testid=plan-empty]");
@@ -188,6 +188,12 @@ test("the offboarding plan: empty, loaded with an app opened, and a refused file
   await page.fill("[data-testid=leaver]", "Dana Reyes");
   await page.click(".plan-app summary");
   await check(page, "plan", found);
+  // Apps without a sure match, with their pin controls, and one pinned.
+  await page.setInputFiles("[data-testid=inventory-file]", join(fixtures, "inventory", "pins.csv"));
+  await page.waitForSelector("[data-testid=pin-select]");
+  await page.locator("[data-testid=pin-select]").first().selectOption({ index: 1 });
+  await page.waitForSelector("[data-testid=pin-current]");
+  await check(page, "plan-pins", found);
   await page.setInputFiles("[data-testid=inventory-file]", {
     name: "latin1.csv", mimeType: "text/csv", buffer: Buffer.from([...Buffer.from("Name\nCaf"), 0xe9, ...Buffer.from("\n")]),
   });
