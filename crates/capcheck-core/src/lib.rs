@@ -28,7 +28,13 @@
 //! assert_eq!(report.findings[0].message, "Acme has no SCIM");
 //! assert_eq!(report.findings[0].evidence[0].provenance.line, Some(12));
 //! ```
-#![warn(clippy::disallowed_methods)]
+// No IO: the calls and types `clippy.toml` lists are errors, and so is printing (tests may print
+// the tables they measure).
+#![deny(clippy::disallowed_methods, clippy::disallowed_types)]
+#![cfg_attr(
+    not(test),
+    deny(clippy::print_stdout, clippy::print_stderr, clippy::dbg_macro)
+)]
 
 pub mod baseline;
 pub mod builtin;
