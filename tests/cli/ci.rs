@@ -558,3 +558,23 @@ fn findings_in_a_json_file_point_into_their_own_record() {
         ]
     );
 }
+
+#[test]
+fn a_data_file_with_no_record_is_an_error_that_names_it_not_zero_apps() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty.json");
+    std::fs::write(&empty, "[[\"acme\", \"Acme\"]]\n").unwrap();
+    let out = capcheck(&["validate", "--data", empty.to_str().unwrap()]);
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("error[invalid-record]"), "{err}");
+    assert!(err.contains("empty.json:1:2"), "{err}");
+    assert!(err.contains("found an array"), "{err}");
+
+    std::fs::write(&empty, "[]\n").unwrap();
+    let out = capcheck(&["check", "--data", empty.to_str().unwrap()]);
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("error[no-records]"), "{err}");
+    assert!(err.contains("holds no app record"), "{err}");
+}

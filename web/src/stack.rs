@@ -60,8 +60,8 @@ fn load_saved() -> Result<Option<SavedInventory>, String> {
         return Ok(None);
     };
     serde_json::from_str(&text).map(Some).map_err(|e| {
-        let _ = store.set_item(BACKUP, &text);
-        format!("your saved apps could not be read ({e}); they were kept in localStorage under `{BACKUP}`")
+        let kept = crate::storage::keep_aside(&store, BACKUP, &text);
+        format!("your saved apps could not be read ({e}); {kept}")
     })
 }
 
@@ -75,8 +75,8 @@ fn load_saved_pins() -> Result<matching::Overrides, String> {
         return Ok(out);
     };
     let saved: SavedPins = serde_json::from_str(&text).map_err(|e| {
-        let _ = store.set_item(PINS_BACKUP, &text);
-        format!("your pinned matches could not be read ({e}); they were kept in localStorage under `{PINS_BACKUP}`")
+        let kept = crate::storage::keep_aside(&store, PINS_BACKUP, &text);
+        format!("your pinned matches could not be read ({e}); {kept}")
     })?;
     for (name, record) in saved {
         out.pin(&name, record);

@@ -10,6 +10,15 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window().and_then(|w| w.local_storage().ok().flatten())
 }
 
+/// Copies saved data that cannot be read under `backup`, before anything can save over it, and
+/// says where it is, or that the browser refused to keep the copy.
+pub fn keep_aside(store: &web_sys::Storage, backup: &str, text: &str) -> String {
+    match store.set_item(backup, text) {
+        Ok(()) => format!("they were kept in localStorage under `{backup}`"),
+        Err(_) => "the browser refused to keep a copy aside (storage full?): they stay where they were until something is saved over them".to_owned(),
+    }
+}
+
 /// The saved rules; `Ok(None)` when nothing was saved.
 pub fn load_rules() -> Result<Option<Vec<RuleDoc>>, String> {
     let Some(store) = storage() else {
@@ -22,8 +31,8 @@ pub fn load_rules() -> Result<Option<Vec<RuleDoc>>, String> {
         Ok(rules) => Ok(Some(rules)),
         Err(e) => {
             // Keep the unreadable copy; the built-in rules are used meanwhile.
-            let _ = store.set_item(BACKUP, &text);
-            Err(format!("saved rules could not be read ({e}); they were kept in localStorage under `{BACKUP}`"))
+            let kept = keep_aside(&store, BACKUP, &text);
+            Err(format!("saved rules could not be read ({e}); {kept}"))
         }
     }
 }

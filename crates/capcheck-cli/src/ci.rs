@@ -106,7 +106,7 @@ pub fn write_baseline(args: &CheckArgs, report: &Report) -> Result<(), String> {
         }
     }
     let b = Baseline::of(report);
-    std::fs::write(path, b.to_json()).map_err(|e| format!("cannot write `{name}`: {e}"))?;
+    std::fs::write(path, b.to_json()?).map_err(|e| format!("cannot write `{name}`: {e}"))?;
     let mut err = anstream::stderr();
     let _ = writeln!(
         err,

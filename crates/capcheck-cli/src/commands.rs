@@ -27,7 +27,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, String> {
             crate::ci::coverage_command(&args, &checker, &report)
         }
         Command::Schema => {
-            println!("{}", schema::json_schema());
+            emit(&schema::json_schema(), None, false)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Generate(args) => generate(&args),

@@ -65,11 +65,12 @@ impl Baseline {
         }
     }
 
-    /// The baseline as pretty JSON, ending in a newline.
-    pub fn to_json(&self) -> String {
-        let mut s = serde_json::to_string_pretty(self).unwrap_or_default();
-        s.push('\n');
-        s
+    /// The baseline as pretty JSON, ending in a newline; an error, never an empty baseline,
+    /// when it cannot be encoded.
+    pub fn to_json(&self) -> Result<String, String> {
+        serde_json::to_string_pretty(self)
+            .map(|s| s + "\n")
+            .map_err(|e| format!("cannot encode the baseline: {e}"))
     }
 
     /// Reads a baseline file; an error names the file, line and column.
@@ -155,7 +156,7 @@ mod tests {
     fn a_written_baseline_reads_back_and_accepts_every_finding() {
         let mut r = report();
         let total = r.findings.len();
-        let text = Baseline::of(&r).to_json();
+        let text = Baseline::of(&r).to_json().unwrap();
         let b = Baseline::parse("b.json", &text).unwrap();
         assert_eq!(b.findings.len(), total);
         apply(&mut r, &b, &|_, _| true);

@@ -263,10 +263,7 @@ impl Report {
     /// The report as the CLI's `--format json` writes it (the versioned shape of
     /// `docs/report.schema.json`), and the browser's "Export findings JSON".
     pub fn to_json(&self) -> String {
-        let mut s = serde_json::to_string_pretty(self)
-            .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
-        s.push('\n');
-        s
+        crate::front::json(self)
     }
 
     /// The report as the CLI's `--format csv` writes it, and the browser's "Export findings
@@ -329,7 +326,7 @@ impl Report {
             }
             records.push(record);
         }
-        let mut text = csv_text(&records);
+        let mut text = crate::front::csv(&records);
         if let Some(a) = &self.attribution {
             text.push_str(&format!("# Catalogue facts: {a}\n"));
         }
@@ -358,23 +355,6 @@ impl Report {
     /// True when any finding is at or above `threshold`.
     pub fn fails_at(&self, threshold: Severity) -> bool {
         self.findings.iter().any(|f| f.severity >= threshold)
-    }
-}
-
-/// Rows as CSV (RFC 4180: a field with a comma, quote or line break is quoted). Writing to memory
-/// cannot fail; should the writer ever report an error, the error is the text, not a silently
-/// shortened file.
-fn csv_text(records: &[Vec<String>]) -> String {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    for record in records {
-        if let Err(e) = w.write_record(record) {
-            return format!("error writing CSV: {e}\n");
-        }
-    }
-    match w.into_inner() {
-        Ok(bytes) => String::from_utf8(bytes)
-            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
-        Err(e) => format!("error writing CSV: {e}\n"),
     }
 }
 

@@ -5,7 +5,7 @@ use crate::model::AppRecord;
 /// The JSON Schema of one app record, pretty-printed.
 pub fn json_schema() -> String {
     let schema = schemars::schema_for!(AppRecord);
-    serde_json::to_string_pretty(&schema).unwrap_or_default()
+    crate::front::json(&schema)
 }
 
 #[cfg(test)]

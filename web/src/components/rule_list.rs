@@ -127,8 +127,10 @@ pub fn RuleList(state: AppState, selected: Option<String>) -> impl IntoView {
                     }
                 }>"Reset to built-in rules"</button>
                 <button data-testid="export-bundle" on:click=move |_| {
-                    let text = serde_json::to_string_pretty(&state.rules.get_untracked()).unwrap_or_default();
-                    if let Err(e) = files::download("capcheck-rules.json", "application/json", &text) { state.notice.set(Some(e)); }
+                    let saved = serde_json::to_string_pretty(&state.rules.get_untracked())
+                        .map_err(|e| format!("cannot encode the rules: {e}"))
+                        .and_then(|text| files::download("capcheck-rules.json", "application/json", &text));
+                    if let Err(e) = saved { state.notice.set(Some(e)); }
                 }>"Export all (bundle)"</button>
                 <button data-testid="export-rhai" on:click=move |_| if let Some(d) = current3() {
                     if let Err(e) = files::download(&format!("{}.rhai", d.id), "text/plain", &d.text) { state.notice.set(Some(e)); }

@@ -111,12 +111,12 @@ pub fn render(rows: &[Row<'_>], format: Format) -> String {
             out.push_str(&attribution);
             out
         }
-        Format::Json => serde_json::to_string_pretty(rows)
-            .map(|s| s + "\n")
-            .unwrap_or_default(),
+        Format::Json => capcheck_core::front::json(rows),
         Format::Csv => {
-            let mut w = ::csv::Writer::from_writer(Vec::new());
-            let _ = w.write_record(HEADER.iter().map(|h| h.to_lowercase().replace(' ', "_")));
+            let mut records = vec![HEADER
+                .iter()
+                .map(|h| h.to_lowercase().replace(' ', "_"))
+                .collect::<Vec<String>>()];
             for r in rows {
                 let mut c = cells(r);
                 for v in c.iter_mut() {
@@ -124,9 +124,9 @@ pub fn render(rows: &[Row<'_>], format: Format) -> String {
                         *v = "not-documented".into();
                     }
                 }
-                let _ = w.write_record(c);
+                records.push(c);
             }
-            let text = String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default();
+            let text = capcheck_core::front::csv(&records);
             if attribution.is_empty() {
                 text
             } else {

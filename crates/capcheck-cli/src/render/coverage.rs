@@ -60,7 +60,5 @@ pub fn table(c: &Coverage) -> String {
 
 /// The coverage as pretty JSON.
 pub fn json(c: &Coverage) -> String {
-    let mut s = serde_json::to_string_pretty(c).unwrap_or_default();
-    s.push('\n');
-    s
+    capcheck_core::front::json(c)
 }

@@ -106,6 +106,5 @@ pub fn text(e: &Explanation) -> String {
 
 /// The explanation as JSON.
 pub fn json(e: &Explanation) -> String {
-    serde_json::to_string_pretty(e)
-        .map_or_else(|err| format!("{{\"error\": \"{err}\"}}\n"), |s| s + "\n")
+    capcheck_core::front::json(e)
 }

@@ -262,9 +262,7 @@ pub fn render(report: &Report, rules: &[Rule], lines: &Lines<'_>) -> String {
             },
         }],
     };
-    let mut s = serde_json::to_string_pretty(&log).unwrap_or_default();
-    s.push('\n');
-    s
+    capcheck_core::front::json(&log)
 }
 
 #[cfg(test)]

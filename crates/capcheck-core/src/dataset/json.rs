@@ -35,6 +35,26 @@ pub(super) fn parse(name: &str, text: &str) -> (Vec<LoadedApp>, Vec<Diagnostic>)
         let raw = item.get();
         let offset = (raw.as_ptr() as usize).saturating_sub(text.as_ptr() as usize);
         let mut diags = Vec::new();
+        // serde would read an array as a record's fields in order: say what it is instead.
+        if !raw.starts_with('{') {
+            let found = match raw.as_bytes().first() {
+                Some(b'[') => "an array",
+                Some(b'"') => "a string",
+                Some(b't' | b'f') => "a boolean",
+                Some(b'n') => "null",
+                _ => "a number",
+            };
+            let span = Span::from_range(text, offset, offset + raw.len());
+            diags.push(
+                Diagnostic::error(
+                    Code::InvalidRecord,
+                    name,
+                    format!("expected an app record (an object `{{...}}`), found {found}"),
+                )
+                .with_span(Some(span)),
+            );
+            return (None, diags);
+        }
         let spans = index_json(&lines, offset, offset + raw.len());
         let place = Place { spans: &spans };
         match serde_json::from_str::<AppRecord>(raw) {

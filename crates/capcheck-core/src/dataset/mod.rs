@@ -136,7 +136,12 @@ impl Format {
 
 /// Parses one data file into its valid records and the problems found.
 pub fn parse_file(name: &str, text: &str) -> (Vec<LoadedApp>, Vec<Diagnostic>) {
-    match Format::of(name) {
+    // A file with nothing but blanks and comments is not a record with every field missing.
+    let blank = text
+        .lines()
+        .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'));
+    let (apps, mut diags) = match Format::of(name) {
+        Some(_) if blank => (Vec::new(), Vec::new()),
         Some(Format::Toml) => toml::parse(name, text),
         Some(Format::Json) => json::parse(name, text),
         None => (
@@ -147,7 +152,19 @@ pub fn parse_file(name: &str, text: &str) -> (Vec<LoadedApp>, Vec<Diagnostic>) {
                 "data files must end in `.toml` or `.json`",
             )],
         ),
+    };
+    // Never "0 apps, 0 errors": a data file that holds no record says so.
+    if apps.is_empty() && diags.is_empty() {
+        diags.push(
+            Diagnostic::error(
+                Code::NoRecords,
+                name,
+                format!("`{name}` holds no app record"),
+            )
+            .with_help("a data file holds one record, or (JSON) an array of records".to_owned()),
+        );
     }
+    (apps, diags)
 }
 
 /// A loaded app whose record is a stand-in, with the spans of the record at byte `offset` of
@@ -234,6 +251,49 @@ fn clip(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn codes(diags: &[Diagnostic]) -> Vec<(&str, Option<usize>)> {
+        diags
+            .iter()
+            .map(|d| (d.code.as_str(), d.span.map(|s| s.line)))
+            .collect()
+    }
+
+    #[test]
+    fn a_file_with_no_record_is_an_error_that_names_it() {
+        for (name, text) in [
+            ("empty.json", "[]"),
+            ("empty.toml", ""),
+            ("comments.toml", "# to do\n\n"),
+            ("blank.json", "  \n"),
+        ] {
+            let (apps, diags) = parse_file(name, text);
+            assert!(apps.is_empty());
+            assert_eq!(codes(&diags), [("no-records", None)], "{name}");
+            assert!(diags[0].message.contains(name), "{}", diags[0].message);
+        }
+    }
+
+    #[test]
+    fn array_items_that_are_not_objects_are_errors_at_their_line_and_the_rest_load() {
+        let text = "[\n  [1, 2],\n  {\"id\": \"x\", \"name\": \"X\", \"sources\": [{\"id\": \"g\"}]},\n  3\n]";
+        let (apps, diags) = parse_file("mixed.json", text);
+        assert_eq!(apps.len(), 1);
+        assert_eq!(
+            codes(&diags),
+            [("invalid-record", Some(2)), ("invalid-record", Some(4))]
+        );
+        assert!(
+            diags[0].message.ends_with("found an array"),
+            "{}",
+            diags[0].message
+        );
+        assert!(
+            diags[1].message.ends_with("found a number"),
+            "{}",
+            diags[1].message
+        );
+    }
 
     const MINIMAL: &str =
         "id = \"acme\"\nname = \"Acme\"\n[[sources]]\nid = \"guide\"\nupdated = \"2026-03-09\"\n";

@@ -192,10 +192,7 @@ pub fn csv(plan: &Plan) -> String {
 
 /// The plan as its versioned JSON.
 pub fn json(plan: &Plan) -> String {
-    let mut s =
-        serde_json::to_string_pretty(plan).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
-    s.push('\n');
-    s
+    crate::front::json(plan)
 }
 
 /// The plan as one HTML page, with its charts; no script, no outside resource.
