@@ -17,6 +17,10 @@ fi
 step "cargo fmt --check"
 cargo fmt --all -- --check
 
+step "no module cycles (core, CLI, web app)"
+python3 scripts/module-cycles.py crates/capcheck-core/src crates/capcheck-cli/src \
+  crates/capcheck-cli/src:render web/src web/src:components
+
 step "clippy (native, all targets)"
 cargo clippy --workspace --exclude capcheck-web --all-targets --locked -- -D warnings
 

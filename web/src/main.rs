@@ -4,6 +4,8 @@ mod authoring;
 mod components;
 mod files;
 mod highlight;
+mod route;
+mod rule_doc;
 mod stack;
 mod state;
 mod storage;

@@ -1,7 +1,7 @@
 //! Saving the user's rules in localStorage. Nothing the user wrote is ever dropped: saved data
 //! that cannot be read is kept under a backup key and the user is told.
 
-use crate::state::RuleDoc;
+use crate::rule_doc::RuleDoc;
 
 const KEY: &str = "capcheck.rules.v1";
 const BACKUP: &str = "capcheck.rules.v1.unreadable";

@@ -11,9 +11,9 @@ use std::process::ExitCode;
 use capcheck_core::{diff, engine, examples, explain, rule, Diagnostic, Level};
 
 use crate::args::{DiffArgs, ExplainArgs, InputArgs, ShowFormat, TestArgs};
-use crate::commands::{emit, load, parse_fail_on, unknown, Loaded};
 use crate::input::{self, Files};
 use crate::render;
+use crate::session::{emit, load, parse_fail_on, unknown, Loaded};
 
 fn errors(diagnostics: &[Diagnostic]) -> usize {
     diagnostics

@@ -5,7 +5,8 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use capcheck_core::baseline::{self, Baseline};
+use capcheck_core::accept;
+use capcheck_core::baseline::Baseline;
 use capcheck_core::{coverage, waiver, Checker, Code, Diagnostic, Level, Report};
 
 use crate::args::{AcceptArgs, CheckArgs, CoverageArgs, CoverageFormat};
@@ -60,7 +61,7 @@ pub fn accept(
                 let rules: Vec<&str> = known_rules.iter().map(String::as_str).collect();
                 let (waivers, mut diags) = waiver::parse(&name, &text, &apps, &rules);
                 report.diagnostics.append(&mut diags);
-                waiver::apply(report, &waivers, &evaluated);
+                accept::apply_waivers(report, &waivers, &evaluated);
                 files.other.push((name, text));
             }
             Err(d) => report.diagnostics.push(*d),
@@ -71,7 +72,7 @@ pub fn accept(
         match read_text(path) {
             Ok(text) => {
                 match Baseline::parse(&name, &text) {
-                    Ok(b) => baseline::apply(report, &b, &evaluated),
+                    Ok(b) => accept::apply_baseline(report, &b, &evaluated),
                     Err(d) => report.diagnostics.push(*d),
                 }
                 files.other.push((name, text));
@@ -105,7 +106,7 @@ pub fn write_baseline(args: &CheckArgs, report: &Report) -> Result<(), String> {
             ));
         }
     }
-    let b = Baseline::of(report);
+    let b = accept::baseline_of(report);
     std::fs::write(path, b.to_json()?).map_err(|e| format!("cannot write `{name}`: {e}"))?;
     let mut err = anstream::stderr();
     let _ = writeln!(

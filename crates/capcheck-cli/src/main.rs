@@ -13,6 +13,7 @@ mod input;
 mod plan;
 mod render;
 mod serve;
+mod session;
 
 use std::process::ExitCode;
 

@@ -11,9 +11,9 @@ use capcheck_core::plan::{self, render as plan_render, Plan, PlanInput};
 use capcheck_core::{Checker, Diagnostic, Level, Report};
 
 use crate::args::{CheckFormat, PlanArgs, PlanFormat};
-use crate::commands::{emit, load_with, Loaded};
 use crate::input::Files;
 use crate::render;
+use crate::session::{emit, load_with, Loaded};
 
 /// Largest inventory or overrides file read, in bytes.
 const MAX_FILE_BYTES: u64 = 64 << 20;

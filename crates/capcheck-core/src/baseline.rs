@@ -6,12 +6,10 @@
 //! in the dataset must not turn an accepted finding into a "new" one. The message and severity
 //! are kept in the file for people reading it, and ignored when matching.
 
-use std::collections::BTreeSet;
-
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::{Code, Diagnostic, Span};
-use crate::report::{Finding, Report, Severity};
+use crate::finding::Severity;
 
 /// The version of the baseline file's shape.
 pub const BASELINE_VERSION: u32 = 1;
@@ -43,28 +41,6 @@ pub struct BaselineEntry {
 }
 
 impl Baseline {
-    /// The baseline of a report: its active findings, new and baselined. Waived findings are
-    /// left out, so the waiver stays the one place that accepts them.
-    pub fn of(report: &Report) -> Baseline {
-        let mut findings: Vec<BaselineEntry> = report
-            .findings
-            .iter()
-            .chain(&report.baselined)
-            .map(|f| BaselineEntry {
-                app: f.app.clone(),
-                rule: f.rule.clone(),
-                severity: f.severity,
-                message: f.message.clone(),
-            })
-            .collect();
-        findings.sort();
-        Baseline {
-            version: BASELINE_VERSION,
-            created: report.today.clone(),
-            findings,
-        }
-    }
-
     /// The baseline as pretty JSON, ending in a newline; an error, never an empty baseline,
     /// when it cannot be encoded.
     pub fn to_json(&self) -> Result<String, String> {
@@ -108,40 +84,11 @@ fn first_line(message: &str) -> String {
     }
 }
 
-/// Applies a baseline: findings it lists move from `findings` to `baselined` (they no longer
-/// count for the exit code); its entries whose app and rule were evaluated
-/// (`evaluated(app, rule)`) but that no longer fire are listed in `fixed`. Recounts the summary.
-pub fn apply(report: &mut Report, baseline: &Baseline, evaluated: &dyn Fn(&str, &str) -> bool) {
-    let known: BTreeSet<(&str, &str)> = baseline
-        .findings
-        .iter()
-        .map(|e| (e.app.as_str(), e.rule.as_str()))
-        .collect();
-    let findings = std::mem::take(&mut report.findings);
-    let (old, new): (Vec<Finding>, Vec<Finding>) = findings
-        .into_iter()
-        .partition(|f| known.contains(&(f.app.as_str(), f.rule.as_str())));
-    report.findings = new;
-    report.baselined = old;
-    let present: BTreeSet<(&str, &str)> = report
-        .baselined
-        .iter()
-        .chain(report.waived.iter().map(|w| &w.finding))
-        .map(|f| (f.app.as_str(), f.rule.as_str()))
-        .collect();
-    report.fixed = baseline
-        .findings
-        .iter()
-        .filter(|e| !present.contains(&(e.app.as_str(), e.rule.as_str())))
-        .filter(|e| evaluated(&e.app, &e.rule))
-        .cloned()
-        .collect();
-    report.recount();
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::accept::apply_baseline as apply;
+    use crate::Report;
     use crate::{builtin, check, Context};
 
     fn report() -> Report {
@@ -156,7 +103,7 @@ mod tests {
     fn a_written_baseline_reads_back_and_accepts_every_finding() {
         let mut r = report();
         let total = r.findings.len();
-        let text = Baseline::of(&r).to_json().unwrap();
+        let text = crate::accept::baseline_of(&r).to_json().unwrap();
         let b = Baseline::parse("b.json", &text).unwrap();
         assert_eq!(b.findings.len(), total);
         apply(&mut r, &b, &|_, _| true);
@@ -170,7 +117,7 @@ mod tests {
     #[test]
     fn a_new_finding_stays_and_a_gone_one_is_fixed() {
         let mut r = report();
-        let mut b = Baseline::of(&r);
+        let mut b = crate::accept::baseline_of(&r);
         let dropped = b.findings.remove(0);
         b.findings.push(BaselineEntry {
             app: "clari".into(),
@@ -191,7 +138,7 @@ mod tests {
     #[test]
     fn a_message_change_does_not_make_a_finding_new() {
         let mut r = report();
-        let mut b = Baseline::of(&r);
+        let mut b = crate::accept::baseline_of(&r);
         for e in &mut b.findings {
             e.message = "reworded".into();
         }

@@ -3,28 +3,10 @@
 //! counts and export shapes of findings. The CLI and the browser call these; neither keeps a
 //! copy of its own.
 
+pub use crate::encode::{csv, json};
+pub use crate::id::{is_app_id, is_id, MAX_APP_ID};
 use crate::import;
 use crate::model::AppRecord;
-
-/// True for a kebab-case id (rules and apps alike): lowercase ASCII letters, digits and single
-/// dashes, neither first nor last.
-pub fn is_id(id: &str) -> bool {
-    !id.is_empty()
-        && !id.starts_with('-')
-        && !id.ends_with('-')
-        && !id.contains("--")
-        && id
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-}
-
-/// The longest app id the dataset accepts.
-pub const MAX_APP_ID: usize = 64;
-
-/// True for a valid app id: an [`is_id`] of at most [`MAX_APP_ID`] bytes.
-pub fn is_app_id(id: &str) -> bool {
-    id.len() <= MAX_APP_ID && is_id(id)
-}
 
 /// What importing a record does to the dataset.
 #[derive(Debug, Clone, PartialEq)]
@@ -45,35 +27,6 @@ pub fn merge_import(fresh: &AppRecord, existing: Option<&AppRecord>) -> Merge {
         None => Merge::Add(fresh.clone()),
         Some(old) if import::is_partial(fresh) && !import::is_partial(old) => Merge::KeepFull,
         Some(old) => Merge::Replace(import::keep_curated(fresh, old)),
-    }
-}
-
-/// Rows as CSV (RFC 4180: a field with a comma, quote or line break is quoted), for every CSV
-/// either front end writes. Writing to memory cannot fail; should the writer ever report an
-/// error, the error is the text, not a silently shortened file.
-pub fn csv<R: AsRef<[String]>>(records: &[R]) -> String {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    for record in records {
-        if let Err(e) = w.write_record(record.as_ref()) {
-            return format!("error writing CSV: {e}\n");
-        }
-    }
-    match w.into_inner() {
-        Ok(bytes) => String::from_utf8(bytes)
-            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
-        Err(e) => format!("error writing CSV: {e}\n"),
-    }
-}
-
-/// A value as pretty JSON with a closing newline. capcheck's types always serialise; should one
-/// ever fail, the output says so rather than being empty.
-pub fn json<T: serde::Serialize + ?Sized>(value: &T) -> String {
-    match serde_json::to_string_pretty(value) {
-        Ok(mut s) => {
-            s.push('\n');
-            s
-        }
-        Err(e) => format!("{{\"error\": {:?}}}\n", e.to_string()),
     }
 }
 

@@ -36,6 +36,7 @@
     deny(clippy::print_stdout, clippy::print_stderr, clippy::dbg_macro)
 )]
 
+pub mod accept;
 pub mod baseline;
 pub mod builtin;
 pub mod catalogue;
@@ -46,11 +47,14 @@ pub mod date;
 pub mod diagnostic;
 pub mod diff;
 pub mod direct;
+pub mod encode;
 pub mod engine;
 pub mod eval;
 pub mod examples;
 pub mod explain;
+pub mod finding;
 pub mod front;
+pub mod id;
 pub mod import;
 pub mod inventory;
 pub mod location;

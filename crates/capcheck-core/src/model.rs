@@ -77,7 +77,7 @@ pub struct AppRecord {
     /// file.
     #[serde(skip)]
     #[cfg_attr(feature = "schema", schemars(skip))]
-    pub inventory: Option<crate::inventory::Facts>,
+    pub inventory: Option<InventoryFacts>,
     /// Where an analyst checks the facts: the vendor's docs and pricing pages.
     #[serde(default, skip_serializing_if = "Links::is_empty")]
     pub links: Links,
@@ -793,4 +793,25 @@ pub struct Scenario {
     /// The line of the source where the scenario's title stands.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub line: Option<u32>,
+}
+
+/// What the company's inventory says about one record (see `crate::inventory`); several
+/// inventory apps matching the same record (two Slack workspaces) are merged.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct InventoryFacts {
+    /// The inventory's names for the app.
+    pub names: Vec<String>,
+    /// Users or seats, summed over the inventory apps that give them.
+    pub users: Option<u64>,
+    /// The first owner given.
+    pub owner: Option<String>,
+    /// The first criticality given, lowercased.
+    pub criticality: Option<String>,
+    /// The first department given.
+    pub department: Option<String>,
+    /// The first IdP given, lowercased.
+    pub idp: Option<String>,
+    /// The IdP's provisioning features, when every matched inventory app lists them: only the
+    /// features all of them have.
+    pub idp_features: Option<Vec<String>>,
 }

@@ -119,7 +119,7 @@ pub fn compile(engine: &Engine, source: &RuleSource<'_>) -> Result<Rule, Vec<Dia
     let id = id_of(source.name).to_owned();
     let err =
         |code: Code, msg: String| Diagnostic::error(code, source.name, msg).with_rule(id.clone());
-    if !crate::front::is_id(&id) {
+    if !crate::id::is_id(&id) {
         return Err(vec![err(
             Code::InvalidRuleId,
             format!("rule id `{id}` is not kebab-case"),

@@ -5,7 +5,7 @@ use crate::model::AppRecord;
 /// The JSON Schema of one app record, pretty-printed.
 pub fn json_schema() -> String {
     let schema = schemars::schema_for!(AppRecord);
-    crate::front::json(&schema)
+    crate::encode::json(&schema)
 }
 
 #[cfg(test)]

@@ -21,7 +21,7 @@ use toml::Spanned;
 
 use crate::date::parse_date;
 use crate::diagnostic::{closest, Code, Diagnostic, Span};
-use crate::report::{Finding, Report};
+use crate::finding::Finding;
 
 /// The keys a `[[waiver]]` table holds; all are required.
 const KEYS: [&str; 5] = ["app", "rule", "reason", "owner", "expires"];
@@ -44,11 +44,11 @@ pub struct Waiver {
     /// The line of its `[[waiver]]` table (or inline table).
     pub line: usize,
     #[serde(skip)]
-    span: Option<Span>,
+    pub(crate) span: Option<Span>,
     #[serde(skip)]
-    expires_span: Option<Span>,
+    pub(crate) expires_span: Option<Span>,
     #[serde(skip)]
-    index: usize,
+    pub(crate) index: usize,
 }
 
 /// A finding a waiver covers, with the waiver.
@@ -274,69 +274,10 @@ fn unknown(
     d
 }
 
-/// Applies waivers to a report: findings a current waiver covers move to `waived`; an expired
-/// waiver (its `expires` before the report's `today`) is an error and waives nothing; a waiver
-/// whose app and rule were both evaluated (`evaluated(app, rule)`) but that matches no finding
-/// is a warning. Recounts the summary.
-pub fn apply(report: &mut Report, waivers: &[Waiver], evaluated: &dyn Fn(&str, &str) -> bool) {
-    let today = report.today.clone();
-    let mut used = vec![false; waivers.len()];
-    let findings = std::mem::take(&mut report.findings);
-    for finding in findings {
-        let hit = waivers
-            .iter()
-            .position(|w| w.app == finding.app && w.rule == finding.rule);
-        match hit {
-            Some(i) if waivers[i].expires.as_str() >= today.as_str() => {
-                used[i] = true;
-                report.waived.push(WaivedFinding {
-                    finding,
-                    waiver: waivers[i].clone(),
-                });
-            }
-            _ => report.findings.push(finding),
-        }
-    }
-    for (w, used) in waivers.iter().zip(used) {
-        if w.expires.as_str() < today.as_str() {
-            report.diagnostics.push(
-                Diagnostic::error(
-                    Code::WaiverExpired,
-                    &w.file,
-                    format!(
-                        "the waiver for rule `{}` on app `{}` expired on {} (owner: {})",
-                        w.rule, w.app, w.expires, w.owner
-                    ),
-                )
-                .with_span(w.expires_span.or(w.span))
-                .with_field(format!("waiver.{}.expires", w.index))
-                .with_app(w.app.clone())
-                .with_rule(w.rule.clone())
-                .with_help("fix the finding, or renew the waiver with a new date and reason"),
-            );
-        } else if !used && evaluated(&w.app, &w.rule) {
-            report.diagnostics.push(
-                Diagnostic::warning(
-                    Code::WaiverUnused,
-                    &w.file,
-                    format!(
-                        "the waiver for rule `{}` on app `{}` matches no finding",
-                        w.rule, w.app
-                    ),
-                )
-                .with_span(w.span)
-                .with_app(w.app.clone())
-                .with_rule(w.rule.clone())
-                .with_help("the finding is gone: delete the waiver"),
-            );
-        }
-    }
-    report.recount();
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::accept::apply_waivers as apply;
     use crate::{builtin, check, Context};
 
     const APPS: &[&str] = &["clari", "stitch"];

@@ -4,9 +4,8 @@
 
 use capcheck_core::{Finding, Report};
 
-use super::report::markdown_row;
 use super::style::{self, paint};
-use super::text::{columns, markdown, Cell};
+use super::text::{columns, markdown, markdown_row, Cell};
 
 fn sev_cell(f: &Finding, terminal: bool) -> Cell {
     let sev = f.severity.as_str().to_uppercase();

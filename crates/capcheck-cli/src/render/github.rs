@@ -5,7 +5,7 @@
 
 use capcheck_core::{Diagnostic, Level, Report, Severity};
 
-use super::check::Lines;
+use super::lines::Lines;
 use super::report::summary_line;
 
 /// Escapes a command's message (`%`, CR and LF).

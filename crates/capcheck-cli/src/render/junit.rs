@@ -12,7 +12,7 @@ use std::fmt::Write as _;
 
 use capcheck_core::{Checker, Diagnostic, Finding, Level, Report};
 
-use super::check::Lines;
+use super::lines::Lines;
 
 /// Escapes text for XML, dropping characters XML 1.0 cannot hold.
 fn esc(text: &str) -> String {

@@ -10,6 +10,7 @@ pub mod examples;
 pub mod explain;
 pub mod github;
 pub mod junit;
+pub mod lines;
 pub mod progress;
 pub mod report;
 pub mod sarif;

@@ -4,7 +4,7 @@
 use capcheck_core::{Finding, Report, Severity};
 
 use super::style::{self, paint};
-use super::text::{columns, markdown, Cell};
+use super::text::{columns, markdown, markdown_row, Cell};
 use crate::args::Format;
 
 /// The report in `format`. `terminal` adds colour codes (stripped later where not wanted).
@@ -100,16 +100,6 @@ fn json(report: &Report) -> String {
 
 fn csv(report: &Report) -> String {
     report.to_csv()
-}
-
-/// A finding's row in a Markdown table: severity, app, rule, message.
-pub fn markdown_row(f: &Finding) -> Vec<String> {
-    vec![
-        f.severity.as_str().to_owned(),
-        f.app_name.clone(),
-        format!("`{}`", f.rule),
-        f.message.clone(),
-    ]
 }
 
 fn markdown_report(report: &Report) -> String {

@@ -12,7 +12,7 @@ use capcheck_core::{Diagnostic, Finding, Level, Report, Rule, Severity};
 use serde::{Serialize, Serializer};
 use serde_json::{json, Value};
 
-use super::check::{uri, Lines};
+use super::lines::{uri, Lines};
 
 /// The schema URI SARIF files name.
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";

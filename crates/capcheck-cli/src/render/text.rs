@@ -2,6 +2,7 @@
 
 use super::style::paint;
 use anstyle::Style;
+use capcheck_core::Finding;
 
 /// A cell: its text, and an optional style applied after padding.
 pub struct Cell {
@@ -81,4 +82,14 @@ pub fn markdown(header: &[&str], rows: &[Vec<String>]) -> String {
         out.push_str(&format!("| {} |\n", cells.join(" | ")));
     }
     out
+}
+
+/// A finding's row in a Markdown table: severity, app, rule, message.
+pub fn markdown_row(f: &Finding) -> Vec<String> {
+    vec![
+        f.severity.as_str().to_owned(),
+        f.app_name.clone(),
+        format!("`{}`", f.rule),
+        f.message.clone(),
+    ]
 }

@@ -36,7 +36,7 @@ impl Mapper<'_> {
     pub fn record(&self, row: &Row, diags: &mut Vec<Diagnostic>) -> Option<AppRecord> {
         let slug = row.get("slug");
         let vendor = row.get("vendor");
-        if !crate::front::is_app_id(slug) || vendor.is_empty() {
+        if !crate::id::is_app_id(slug) || vendor.is_empty() {
             diags.push(
                 Diagnostic::error(
                     Code::CatalogueRow,
@@ -44,7 +44,7 @@ impl Mapper<'_> {
                     format!("row at line {} has no usable `slug` and `vendor`", row.line),
                 )
                 .with_span(Some(Span::from_range(self.text, row.offset, row.offset)))
-                .with_field(if crate::front::is_app_id(slug) {
+                .with_field(if crate::id::is_app_id(slug) {
                     "vendor"
                 } else {
                     "slug"

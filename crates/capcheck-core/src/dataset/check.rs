@@ -26,7 +26,7 @@ pub(super) fn check_record(
                 .with_help(help.to_owned()),
         );
     };
-    if !crate::front::is_app_id(&record.id) {
+    if !crate::id::is_app_id(&record.id) {
         push(
             vec!["id".into()],
             Code::InvalidId,

@@ -1,32 +1,10 @@
 //! The inventory's facts about a record, as rules read them (`app.inventory.*`), and putting
 //! them on the dataset's records after matching.
 
-use serde::Serialize;
-
 use super::matching::Outcome;
 use super::InventoryApp;
 use crate::dataset::Dataset;
-
-/// What the inventory says about one record; several inventory apps matching the same record
-/// (two Slack workspaces) are merged.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct Facts {
-    /// The inventory's names for the app.
-    pub names: Vec<String>,
-    /// Users or seats, summed over the inventory apps that give them.
-    pub users: Option<u64>,
-    /// The first owner given.
-    pub owner: Option<String>,
-    /// The first criticality given, lowercased.
-    pub criticality: Option<String>,
-    /// The first department given.
-    pub department: Option<String>,
-    /// The first IdP given, lowercased.
-    pub idp: Option<String>,
-    /// The IdP's provisioning features, when every matched inventory app lists them: only the
-    /// features all of them have.
-    pub idp_features: Option<Vec<String>>,
-}
+pub use crate::model::InventoryFacts as Facts;
 
 impl Facts {
     /// Facts from one inventory app.

@@ -192,7 +192,7 @@ pub fn csv(plan: &Plan) -> String {
 
 /// The plan as its versioned JSON.
 pub fn json(plan: &Plan) -> String {
-    crate::front::json(plan)
+    crate::encode::json(plan)
 }
 
 /// The plan as one HTML page, with its charts; no script, no outside resource.
