@@ -9,73 +9,22 @@
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use rhai::{Dynamic, Engine, EvalAltResult, ImmutableString, Map, Scope};
+use rhai::{Engine, ImmutableString, Scope};
 
 use crate::dataset::{Dataset, LoadedApp};
-use crate::date::parse_date;
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::Diagnostic;
 use crate::direct::{self, Program};
-use crate::report::{Evidence, Finding, Report};
-use crate::rule::{rhai_span, Rule};
-use crate::view::{dynamic_to_json, fields, to_dynamic_from};
+use crate::report::{Finding, Report};
+use crate::rule::Rule;
+use crate::view::{fields, to_dynamic_from};
 
-/// What rules are evaluated against besides the app: the date and user settings.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Context {
-    /// Today, `YYYY-MM-DD` (`today` in rules). The core has no clock: front ends pass it.
-    pub today: String,
-    /// Settings rules read as `settings.<name>`.
-    pub settings: BTreeMap<String, serde_json::Value>,
-}
+mod context;
+mod outcome;
 
-/// The settings rules get unless the user overrides them.
-pub fn default_settings() -> BTreeMap<String, serde_json::Value> {
-    let mut s = BTreeMap::new();
-    s.insert("stale_after_days".to_owned(), serde_json::Value::from(365));
-    s.insert("idp".to_owned(), serde_json::Value::from(""));
-    s.insert("many_users".to_owned(), serde_json::Value::from(100));
-    s
-}
-
-impl Context {
-    /// A context for `today` with the default settings.
-    pub fn new(today: impl Into<String>) -> Context {
-        Context {
-            today: today.into(),
-            settings: default_settings(),
-        }
-    }
-
-    /// Checks `today` is a date.
-    pub fn validate(&self) -> Result<(), String> {
-        match parse_date(&self.today) {
-            Some(_) if self.today.len() == 10 => Ok(()),
-            _ => Err(format!("`{}` is not a date (YYYY-MM-DD)", self.today)),
-        }
-    }
-}
-
-pub(crate) fn json_to_dynamic(value: &serde_json::Value) -> Dynamic {
-    use serde_json::Value;
-    match value {
-        Value::Null => Dynamic::UNIT,
-        Value::Bool(b) => (*b).into(),
-        Value::Number(n) => match n.as_i64() {
-            Some(i) => i.into(),
-            // Rules have whole numbers only (rhai's `no_float`): a decimal stays its text.
-            None => ImmutableString::from(n.to_string()).into(),
-        },
-        Value::String(s) => ImmutableString::from(s.as_str()).into(),
-        Value::Array(a) => Dynamic::from_array(a.iter().map(json_to_dynamic).collect()),
-        Value::Object(o) => {
-            let map: Map = crate::order::map_from(
-                o.iter()
-                    .map(|(k, v)| (k.as_str().into(), json_to_dynamic(v))),
-            );
-            Dynamic::from_map(map)
-        }
-    }
-}
+pub(crate) use context::{app_scope, settings_dynamic};
+pub use context::{default_settings, Context};
+use outcome::findings_for;
+pub(crate) use outcome::{evidence_for, runtime_error, verdict};
 
 /// A rule's result on the apps it ran on.
 #[derive(Debug, Clone, PartialEq)]
@@ -168,13 +117,6 @@ impl Checker {
     pub fn set_rules(&mut self, rules: Vec<Rule>) {
         self.programs = self.compile_programs(&rules);
         self.rules = rules;
-    }
-
-    /// Replaces the context and rebuilds the apps' scopes.
-    pub fn set_context(&mut self, context: Context) {
-        self.scopes = prepare(&self.dataset, &context).0;
-        self.env = direct::Env::new(&context.today, &context.settings);
-        self.context = context;
     }
 
     /// Evaluates one rule over every app.
@@ -354,23 +296,6 @@ fn prepare(dataset: &Dataset, context: &Context) -> (Vec<Scope<'static>>, Vec<Ve
     }
 }
 
-/// The scope one evaluation runs in: `today`, `settings` and `app`, as constants, in the order
-/// rules are compiled against.
-pub(crate) fn app_scope(today: ImmutableString, settings: Dynamic, app: Dynamic) -> Scope<'static> {
-    let mut scope = Scope::new();
-    scope.push_constant("today", today);
-    scope.push_constant_dynamic("settings", settings);
-    scope.push_constant_dynamic("app", app);
-    scope
-}
-
-/// `settings` as rules see them.
-pub(crate) fn settings_dynamic(context: &Context) -> Dynamic {
-    json_to_dynamic(&serde_json::Value::Object(crate::order::json_object(
-        context.settings.clone(),
-    )))
-}
-
 fn chunk_size(apps: usize, parallel: bool) -> usize {
     #[cfg(feature = "parallel")]
     {
@@ -482,172 +407,6 @@ fn finish(rule: &Rule, chunks: Vec<ChunkResult>) -> RuleOutcome {
             error: None,
         },
     }
-}
-
-/// What a check's value means: no finding, or a finding with this message.
-pub(crate) fn verdict(
-    rule: &Rule,
-    app: &str,
-    value: Dynamic,
-) -> Result<Option<String>, Box<Diagnostic>> {
-    if value.is_unit() {
-        return Ok(None);
-    }
-    if let Some(b) = value.clone().try_cast::<bool>() {
-        return Ok(b.then(|| rule.meta.title.clone()));
-    }
-    if let Some(s) = value.clone().try_cast::<ImmutableString>() {
-        return Ok(Some(s.to_string()));
-    }
-    Err(Box::new(Diagnostic::error(
-        Code::RuleResult,
-        &rule.file,
-        format!(
-            "rule `{}` returned `{}` on app `{app}`; a check returns `()`, `true`, `false` or a message string",
-            rule.id,
-            value.type_name()
-        ),
-    )
-    .with_rule(rule.id.clone())
-    .with_app(app)))
-}
-
-pub(crate) fn runtime_error(rule: &Rule, app: &str, err: &EvalAltResult) -> Diagnostic {
-    let mut inner = err;
-    while let EvalAltResult::ErrorInFunctionCall(_, _, e, _) = inner {
-        inner = e;
-    }
-    let (code, message, help) = match inner {
-        EvalAltResult::ErrorTooManyOperations(_) => (
-            Code::OperationLimit,
-            format!(
-                "rule `{}` was stopped on app `{app}`: it ran more than {} operations",
-                rule.id,
-                crate::engine::MAX_OPERATIONS
-            ),
-            Some("a check should run a few hundred operations; look for a loop that never ends"),
-        ),
-        EvalAltResult::ErrorDataTooLarge(what, _) => (
-            Code::SizeLimit,
-            format!(
-                "rule `{}` was stopped on app `{app}`: {} exceeded the engine's limit",
-                rule.id,
-                what.to_lowercase()
-            ),
-            Some("a check should not build large strings, arrays or maps"),
-        ),
-        EvalAltResult::ErrorStackOverflow(_) => (
-            Code::CallLimit,
-            format!(
-                "rule `{}` was stopped on app `{app}`: calls nested deeper than {}",
-                rule.id,
-                crate::engine::MAX_CALL_LEVELS
-            ),
-            Some("look for a function that calls itself without end"),
-        ),
-        EvalAltResult::ErrorTooManyVariables(_) => (
-            Code::VariableLimit,
-            format!(
-                "rule `{}` was stopped on app `{app}`: it declared more than {} variables",
-                rule.id,
-                crate::engine::MAX_VARIABLES
-            ),
-            None,
-        ),
-        EvalAltResult::ErrorPropertyNotFound(prop, _) => (
-            Code::UnknownField,
-            format!(
-                "rule `{}` read `{prop}`, which does not exist (app `{app}`)",
-                rule.id
-            ),
-            Some("see `docs/rules.md` for the fields a rule can read"),
-        ),
-        other => (
-            Code::RuleRuntime,
-            format!(
-                "rule `{}` failed on app `{app}`: {}",
-                rule.id,
-                first_line(&other.to_string())
-            ),
-            None,
-        ),
-    };
-    let mut d = Diagnostic::error(code, &rule.file, message)
-        .with_rule(rule.id.clone())
-        .with_app(app)
-        .with_span(rhai_position(rule, inner.position(), err.position()));
-    if let Some(h) = help {
-        d = d.with_help(h);
-    }
-    d
-}
-
-fn rhai_position(
-    rule: &Rule,
-    inner: rhai::Position,
-    outer: rhai::Position,
-) -> Option<crate::diagnostic::Span> {
-    let text = rule.text.as_str();
-    rhai_span(text, inner).or_else(|| rhai_span(text, outer))
-}
-
-fn first_line(s: &str) -> String {
-    let line = s.lines().next().unwrap_or("");
-    // rhai appends " (line L, position P)": the span carries that.
-    match line.rfind(" (line ") {
-        Some(i) => line[..i].to_owned(),
-        None => line.to_owned(),
-    }
-}
-
-fn findings_for(app: &LoadedApp, hits: &[(&Rule, &str)]) -> Vec<Finding> {
-    let fields = fields(&app.record);
-    hits.iter()
-        .map(|(rule, message)| {
-            let evidence = rule
-                .reads
-                .iter()
-                // The app's identity is not evidence of anything.
-                .filter(|read| !matches!(read.path.as_str(), "id" | "name"))
-                .filter_map(|read| evidence_for(&fields, &read.path))
-                .collect();
-            Finding {
-                rule: rule.id.clone(),
-                app: app.record.id.clone(),
-                app_name: app.record.name.clone(),
-                severity: rule.meta.severity,
-                title: rule.meta.title.clone(),
-                message: (*message).to_owned(),
-                actions: rule.meta.actions.clone(),
-                controls: rule.meta.controls.clone(),
-                evidence,
-                rule_file: rule.file.clone(),
-                app_file: app.file.clone(),
-            }
-        })
-        .collect()
-}
-
-pub(crate) fn evidence_for(fields: &[crate::view::Field], path: &str) -> Option<Evidence> {
-    if let Some(f) = fields.iter().find(|f| f.path == path) {
-        return Some(Evidence {
-            field: path.to_owned(),
-            value: dynamic_to_json(&f.value),
-            provenance: f.provenance.clone().unwrap_or_default(),
-        });
-    }
-    // A whole section (`app.scim`): its fields as one object.
-    let prefix = format!("{path}.");
-    let members = crate::order::json_object(fields.iter().filter_map(|f| {
-        f.path
-            .strip_prefix(&prefix)
-            .map(|rest| (rest.to_owned(), dynamic_to_json(&f.value)))
-    }));
-    (!members.is_empty()).then(|| Evidence {
-        field: path.to_owned(),
-        value: serde_json::Value::Object(members),
-        provenance: Default::default(),
-    })
 }
 
 #[cfg(test)]
