@@ -214,10 +214,8 @@ impl Stack {
 
     /// The pins as an overrides file, offered as a download.
     pub fn export_pins(&self, state: AppState) {
-        let result = self
-            .pins
-            .with_untracked(pins::to_toml)
-            .and_then(|text| files::download("overrides.toml", "application/toml", &text));
+        let text = self.pins.with_untracked(pins::to_toml);
+        let result = files::download("overrides.toml", "application/toml", &text);
         if let Err(e) = result {
             state.notice.set(Some(e));
         }

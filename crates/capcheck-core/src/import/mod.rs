@@ -37,6 +37,7 @@ mod regression;
 mod tests;
 
 pub use curate::{differences, keep_curated};
+pub(crate) use write::string as toml_string;
 pub use write::write_record;
 
 use crate::diagnostic::{Code, Diagnostic, Span};

@@ -18,7 +18,7 @@ trait TomlValue {
 }
 
 /// A TOML basic string, escaped the way the hand-written files are (`\"`, not literal strings).
-fn string(s: &str) -> String {
+pub(crate) fn string(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
     for c in s.chars() {

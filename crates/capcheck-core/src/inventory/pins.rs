@@ -7,15 +7,14 @@
 //! let mut o = Overrides::default();
 //! o.pin("Acme Payroll (EU)", Some("acme-hr".into()));
 //! o.pin("Intranet", None);
-//! let text = pins::to_toml(&o)?;
+//! let text = pins::to_toml(&o);
 //! assert!(text.contains("\"Acme Payroll (EU)\" = \"acme-hr\""));
 //! let (back, problems) = parse_overrides("overrides.toml", &text, &["acme-hr"]);
 //! assert!(problems.is_empty());
 //! assert_eq!(back, o);
-//! # Ok::<(), String>(())
 //! ```
 
-use toml::{Table, Value};
+use crate::import::toml_string;
 
 use super::matching::Overrides;
 
@@ -24,27 +23,24 @@ const HEADER: &str = "# Pinned matches: inventory app name = record id, or false
 # Use with `capcheck plan --inventory FILE --overrides THIS-FILE`.\n";
 
 /// The pins as an overrides file: a header comment, then `[match]` with one line per app,
-/// ordered by name; names and ids are quoted as TOML needs. Fails only if the TOML writer does.
-pub fn to_toml(overrides: &Overrides) -> Result<String, String> {
-    let mut pins = Table::new();
+/// ordered by name; a name is a bare key where TOML allows one and a quoted one otherwise.
+/// Written as text, not through a TOML serializer, so the browser does not carry one.
+pub fn to_toml(overrides: &Overrides) -> String {
+    let mut out = format!("{HEADER}[match]\n");
     for (name, record) in overrides.iter() {
-        let value = match record {
-            Some(id) => Value::String(id.to_owned()),
-            None => Value::Boolean(false),
+        let bare = !name.is_empty()
+            && name
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+        let key = if bare {
+            name.to_owned()
+        } else {
+            toml_string(name)
         };
-        pins.insert(name.to_owned(), value);
+        let value = record.map_or_else(|| "false".to_owned(), toml_string);
+        out.push_str(&format!("{key} = {value}\n"));
     }
-    let mut root = Table::new();
-    root.insert("match".to_owned(), Value::Table(pins));
-    let body = toml::to_string(&root).map_err(|e| format!("cannot write the pins: {e}"))?;
-    // The first line after the header must be the table even with no pins, so the file is one
-    // the CLI accepts as it is.
-    let body = if body.trim().is_empty() {
-        "[match]\n".to_owned()
-    } else {
-        body
-    };
-    Ok(format!("{HEADER}{body}"))
+    out
 }
 
 #[cfg(test)]
@@ -68,7 +64,7 @@ mod tests {
             ("Clari", Some("clari")),
         ]);
         assert_eq!(
-            to_toml(&o).unwrap(),
+            to_toml(&o),
             format!(
                 "{HEADER}[match]\n\"Acme Payroll (EU)\" = \"acme-hr\"\nClari = \"clari\"\nintranet = false\n"
             )
@@ -85,7 +81,7 @@ mod tests {
             ("Acme Payroll (EU)", Some("acme-hr")),
         ]);
         assert_eq!(
-            to_toml(&o).unwrap(),
+            to_toml(&o),
             include_str!("../../../../tests/fixtures/inventory/exported-overrides.toml")
         );
     }
@@ -106,7 +102,7 @@ mod tests {
         ];
         for case in cases {
             let o = pins(case);
-            let text = to_toml(&o).unwrap();
+            let text = to_toml(&o);
             let (back, problems) = parse_overrides("pins.toml", &text, &ids);
             assert!(problems.is_empty(), "{text}: {problems:?}");
             assert_eq!(back, o, "{text}");
@@ -119,9 +115,7 @@ mod tests {
         o.pin(" hashicorp ", None);
         assert_eq!(o.len(), 1);
         assert_eq!(o.pinned("HASHICORP"), Some(None));
-        assert!(to_toml(&o)
-            .unwrap()
-            .ends_with("[match]\nhashicorp = false\n"));
+        assert!(to_toml(&o).ends_with("[match]\nhashicorp = false\n"));
         assert!(o.unpin("Hashicorp"));
         assert!(!o.unpin("Hashicorp"));
         assert!(o.is_empty());
