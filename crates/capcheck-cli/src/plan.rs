@@ -195,9 +195,7 @@ pub(crate) fn with_stack(
                     serde_json::json!({ "inventory": plan.inventory, "summary": plan.summary, "unknown": unknown }),
                 );
             }
-            let mut out = serde_json::to_string_pretty(&value).unwrap_or(text);
-            out.push('\n');
-            out
+            capcheck_core::front::json(&value)
         }
         _ => text,
     }

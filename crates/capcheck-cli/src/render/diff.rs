@@ -114,9 +114,8 @@ struct JsonOut<'a> {
 
 /// The difference as JSON.
 pub fn json(d: &FindingsDiff, sides: &Sides) -> String {
-    serde_json::to_string_pretty(&JsonOut {
+    capcheck_core::front::json(&JsonOut {
         compared: sides,
         diff: d,
     })
-    .map_or_else(|e| format!("{{\"error\": \"{e}\"}}\n"), |s| s + "\n")
 }

@@ -132,6 +132,5 @@ pub fn json(results: &[RuleExamples], diagnostics: &[Diagnostic], summary: &Summ
         diagnostics,
         summary,
     };
-    serde_json::to_string_pretty(&out)
-        .map_or_else(|e| format!("{{\"error\": \"{e}\"}}\n"), |s| s + "\n")
+    capcheck_core::front::json(&out)
 }

@@ -180,9 +180,7 @@ pub fn json(app: &LoadedApp, findings: &[&Finding]) -> String {
     if catalogue::cites_catalogue(&app.record) {
         value["attribution"] = catalogue::ATTRIBUTION.into();
     }
-    serde_json::to_string_pretty(&value)
-        .map(|s| s + "\n")
-        .unwrap_or_default()
+    capcheck_core::front::json(&value)
 }
 
 /// The facts whose sources disagree, each source's value with its document and line, and why the
