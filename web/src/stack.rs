@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::files;
 use crate::state::AppState;
+use crate::storage::{keep_aside, save_json, storage};
 
 const KEY: &str = "capcheck.inventory.v1";
 const BACKUP: &str = "capcheck.inventory.v1.unreadable";
@@ -45,10 +46,6 @@ pub struct Loaded {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window().and_then(|w| w.local_storage().ok().flatten())
-}
-
 /// The saved inventory; `Err` when there is one that cannot be read (it is then kept aside).
 fn load_saved() -> Result<Option<SavedInventory>, String> {
     let Some(store) = storage() else {
@@ -60,7 +57,7 @@ fn load_saved() -> Result<Option<SavedInventory>, String> {
         return Ok(None);
     };
     serde_json::from_str(&text).map(Some).map_err(|e| {
-        let kept = crate::storage::keep_aside(&store, BACKUP, &text);
+        let kept = keep_aside(&store, BACKUP, &text);
         format!("your saved apps could not be read ({e}); {kept}")
     })
 }
@@ -75,7 +72,7 @@ fn load_saved_pins() -> Result<matching::Overrides, String> {
         return Ok(out);
     };
     let saved: SavedPins = serde_json::from_str(&text).map_err(|e| {
-        let kept = crate::storage::keep_aside(&store, PINS_BACKUP, &text);
+        let kept = keep_aside(&store, PINS_BACKUP, &text);
         format!("your pinned matches could not be read ({e}); {kept}")
     })?;
     for (name, record) in saved {
@@ -232,13 +229,12 @@ impl Stack {
                 .iter()
                 .map(|(n, r)| (n.to_owned(), r.map(str::to_owned)))
                 .collect();
-            match serde_json::to_string(&doc).ok().zip(storage()) {
-                Some((json, store)) if store.set_item(PINS_KEY, &json).is_ok() => {
-                    self.pins_unreadable.set(false);
-                }
-                _ => state.notice.set(Some(
+            if save_json(PINS_KEY, &doc) {
+                self.pins_unreadable.set(false);
+            } else {
+                state.notice.set(Some(
                     "the browser refused to save your pinned matches (storage full?): export them to keep them".into(),
-                )),
+                ));
             }
         } else {
             state.notice.set(Some(
@@ -270,13 +266,12 @@ impl Stack {
                 "Your saved apps could not be read (a copy is under `{BACKUP}`). Save {name} in their place?"
             ));
         if may_save {
-            match serde_json::to_string(&doc).ok().zip(storage()) {
-                Some((json, store)) if store.set_item(KEY, &json).is_ok() => {
-                    self.unreadable.set(false);
-                }
-                _ => state.notice.set(Some(
+            if save_json(KEY, &doc) {
+                self.unreadable.set(false);
+            } else {
+                state.notice.set(Some(
                     "the browser refused to save your apps (storage full?): they are kept until you close the tab".into(),
-                )),
+                ));
             }
         } else {
             state.notice.set(Some(format!(

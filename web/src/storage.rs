@@ -6,8 +6,18 @@ use crate::rule_doc::RuleDoc;
 const KEY: &str = "capcheck.rules.v1";
 const BACKUP: &str = "capcheck.rules.v1.unreadable";
 
-fn storage() -> Option<web_sys::Storage> {
+/// The browser's localStorage, when it allows it.
+pub fn storage() -> Option<web_sys::Storage> {
     web_sys::window().and_then(|w| w.local_storage().ok().flatten())
+}
+
+/// Saves `value` as JSON under `key`; false when the browser has no storage or refuses the
+/// write (storage full).
+pub fn save_json<T: serde::Serialize>(key: &str, value: &T) -> bool {
+    match serde_json::to_string(value).ok().zip(storage()) {
+        Some((json, store)) => store.set_item(key, &json).is_ok(),
+        None => false,
+    }
 }
 
 /// Copies saved data that cannot be read under `backup`, before anything can save over it, and

@@ -5,6 +5,7 @@
 
 use capcheck_core::inventory::matching::Via;
 use capcheck_core::plan::{self, render, Plan, PlanApp, PlanInput};
+use capcheck_core::Diagnostic;
 use leptos::prelude::*;
 
 use crate::files;
@@ -96,31 +97,14 @@ pub fn PlanPage(state: AppState, stack: Stack) -> impl IntoView {
             if let Some(p) = plan.get() {
                 all.extend(p.diagnostics);
             }
-            (!all.is_empty()).then(|| view! {
-                <div class="diagnostics data-errors" role="alert" data-testid="plan-problems">
-                    <strong>"Problems in your app list (every readable app is still used):"</strong>
-                    <ul>
-                        {all.into_iter().map(|d| view! {
-                            <li><code>{d.location()}</code>": " {d.message}
-                                {d.help.map(|h| view! { <span class="help">" (" {h} ")"</span> })}</li>
-                        }).collect_view()}
-                    </ul>
-                </div>
-            })
+            problem_list("plan-problems", "Problems in your app list (every readable app is still used):", all)
         }}
         {move || {
-            let problems = stack.pin_problems.get();
-            (!problems.is_empty()).then(|| view! {
-                <div class="diagnostics data-errors" role="alert" data-testid="pin-problems">
-                    <strong>"Problems in your overrides file (every good pin is still applied):"</strong>
-                    <ul>
-                        {problems.into_iter().map(|d| view! {
-                            <li><code>{d.location()}</code>": " {d.message}
-                                {d.help.map(|h| view! { <span class="help">" (" {h} ")"</span> })}</li>
-                        }).collect_view()}
-                    </ul>
-                </div>
-            })
+            problem_list(
+                "pin-problems",
+                "Problems in your overrides file (every good pin is still applied):",
+                stack.pin_problems.get(),
+            )
         }}
         {move || plan.get().map(|p| view! { <PinPanel state=state stack=stack plan=p /> })}
         {move || match plan.get() {
@@ -137,6 +121,27 @@ pub fn PlanPage(state: AppState, stack: Stack) -> impl IntoView {
 #[component]
 fn PlanView(plan: Plan) -> impl IntoView {
     view! { <div class="plan" inner_html=render::html_body(&plan, true)></div> }
+}
+
+/// A file's problems at their line and column, under `heading`; nothing when there are none.
+fn problem_list(
+    testid: &'static str,
+    heading: &'static str,
+    problems: Vec<Diagnostic>,
+) -> Option<impl IntoView> {
+    (!problems.is_empty()).then(|| {
+        view! {
+            <div class="diagnostics data-errors" role="alert" data-testid=testid>
+                <strong>{heading}</strong>
+                <ul>
+                    {problems.into_iter().map(|d| view! {
+                        <li><code>{d.location()}</code>": " {d.message}
+                            {d.help.map(|h| view! { <span class="help">" (" {h} ")"</span> })}</li>
+                    }).collect_view()}
+                </ul>
+            </div>
+        }
+    })
 }
 
 /// Whether the plan's app can be pinned here: matching could not decide, or a pin decided it.
