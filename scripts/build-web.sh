@@ -18,12 +18,27 @@ if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $WASM_BIND
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
 
+WASM_SPLIT_VERSION=0.2.4   # wasm_split_cli_support: cuts the lazily loaded views out (web/src/split.rs)
+if ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  step "installing wasm-split-cli $WASM_SPLIT_VERSION (about a minute, once)"
+  cargo install --locked wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary
+fi
+
 step "building the web app (wasm32, size-optimised)"
 cargo build --profile wasm-release --target wasm32-unknown-unknown -p capcheck-web --locked
 
 rm -rf dist && mkdir -p dist
-wasm-bindgen --target web --no-typescript --remove-name-section --out-dir dist --out-name capcheck \
-  "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/wasm-release/capcheck-web.wasm"
+# The views of web/src/split.rs go into modules of their own, fetched when first opened: the main
+# module, the split_*.wasm modules, the chunk_*.wasm code they share, and __wasm_split.js, which
+# loads them. The linker's relocations (.cargo/config.toml) tell wasm-split what calls what.
+split="${CARGO_TARGET_DIR:-target}/wasm-split"
+rm -rf "$split" && mkdir -p "$split"
+step "wasm-split"
+wasm-split-cli "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/wasm-release/capcheck-web.wasm" "$split" \
+  --out-name capcheck
+wasm-bindgen --target web --no-typescript --keep-lld-exports --remove-name-section --out-dir dist \
+  --out-name capcheck "$split/capcheck.wasm"
+cp "$split"/__wasm_split.js dist/
 
 # wasm-opt from npm's binaryen (Debian's binaryen breaks the module: see TOOLCHAIN notes).
 if command -v npm >/dev/null 2>&1; then
@@ -36,8 +51,17 @@ if command -v npm >/dev/null 2>&1; then
   step "wasm-opt --flatten --rereloop -Oz -Oz"
   tests/browser/node_modules/.bin/wasm-opt --flatten --rereloop -Oz -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
     --enable-sign-ext --enable-mutable-globals dist/capcheck_bg.wasm -o dist/capcheck_bg.wasm
+  step "wasm-opt -Oz on the lazily loaded modules"
+  for module in "$split"/*.wasm; do
+    [ "$(basename "$module")" = capcheck.wasm ] && continue
+    tests/browser/node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+      --enable-sign-ext --enable-mutable-globals "$module" -o "dist/$(basename "$module")"
+  done
 else
   step "npm not found: skipping wasm-opt (the app works, the download is larger)"
+  for module in "$split"/*.wasm; do
+    [ "$(basename "$module")" = capcheck.wasm ] || cp "$module" dist/
+  done
 fi
 cp index.html dist/index.html
 # The catalogue is fetched after the first render, as a static file of its own: it is data, not

@@ -2,6 +2,7 @@
 
 mod authoring;
 mod components;
+mod deferred;
 mod files;
 mod highlight;
 mod route;

@@ -52,6 +52,9 @@ const BUILTIN_LABEL: &str = "built-in dataset";
 const CATALOGUE_LABEL: &str = "built-in dataset and SCIM Tax Index";
 /// Where the catalogue is served, beside the app (`scripts/build-web.sh` copies it there).
 const CATALOGUE_URL: &str = "catalogues/scim-tax.csv";
+/// The notice when the code that reads the catalogue cannot be fetched.
+const NO_CATALOGUE_CODE: &str =
+    "the code that reads the SCIM Tax Index could not be fetched: showing the seed pages' apps only";
 
 async fn fetch_text(url: &str) -> Result<String, String> {
     use wasm_bindgen::JsCast;
@@ -344,10 +347,20 @@ impl AppState {
                     }
                     // Merged into the dataset as it is now, so an app imported from a guide page
                     // while the catalogue was on its way is kept.
-                    let (rows, diags) =
-                        capcheck_core::catalogue::parse("data/catalogues/scim-tax.csv", &text, None);
-                    let mut set = state.dataset.get_untracked();
-                    capcheck_core::catalogue::add(&mut set, rows);
+                    // The reader's code is fetched first; the dataset is taken after that wait.
+                    if crate::deferred::preload_deferred().await.is_err() {
+                        state.notice.set(Some(NO_CATALOGUE_CODE.into()));
+                        return;
+                    }
+                    if state.data_label.get_untracked() != BUILTIN_LABEL {
+                        return;
+                    }
+                    let merged =
+                        crate::deferred::merge_catalogue(state.dataset.get_untracked(), text).await;
+                    let Ok((set, diags)) = merged else {
+                        state.notice.set(Some(NO_CATALOGUE_CODE.into()));
+                        return;
+                    };
                     state.data_diagnostics.update(|d| d.extend(diags));
                     state.set_dataset(set, CATALOGUE_LABEL.into());
                     // For the start-up measurement in the browser tests.

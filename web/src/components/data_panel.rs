@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::import_panel::ImportPanel;
+use super::lazy::{self, lazy};
 use crate::files;
 use crate::state::AppState;
 
@@ -46,7 +46,7 @@ pub fn DataPanel(state: AppState) -> impl IntoView {
             <button data-testid="export-findings-csv" on:click=export_csv>"Export findings CSV"</button>
             <button data-testid="export-findings-json" on:click=export_json>"Export findings JSON"</button>
         </div>
-        {move || importing.get().then(|| view! { <ImportPanel state=state /> })}
+        {move || importing.get().then(|| lazy("the importer", false, lazy::import_panel(state)))}
         {move || {
             let diags = state.data_diagnostics.get();
             (!diags.is_empty()).then(|| view! {

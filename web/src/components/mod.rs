@@ -9,6 +9,7 @@ pub mod finding_card;
 pub mod impact_list;
 pub mod import_panel;
 pub mod labels;
+pub mod lazy;
 pub mod matrix;
 pub mod pager;
 pub mod plan_page;

@@ -2,11 +2,8 @@
 
 use leptos::prelude::*;
 
-use super::app_page::AppPage;
 use super::explorer::Explorer;
-use super::matrix::Matrix;
-use super::plan_page::PlanPage;
-use super::rule_editor::RuleEditor;
+use super::lazy::{self, lazy};
 use crate::stack::Stack;
 use crate::state::{AppState, Route, Undo};
 
@@ -79,10 +76,10 @@ pub fn Shell() -> impl IntoView {
             {move || match state.route.get() {
                 Route::Explorer => view! { <Explorer state=state /> }.into_any(),
                 // Again when the catalogue arrives after the first render: the app may be in it.
-                Route::App(id, focus) => { state.data_label.track(); view! { <AppPage state=state id=id focus=focus /> }.into_any() }
-                Route::Rules(id) => view! { <RuleEditor state=state selected=id /> }.into_any(),
-                Route::Matrix => view! { <Matrix state=state /> }.into_any(),
-                Route::Plan => view! { <PlanPage state=state stack=stack /> }.into_any(),
+                Route::App(id, focus) => { state.data_label.track(); lazy("the app's page", true, lazy::app_page(state, id, focus)) }
+                Route::Rules(id) => lazy("the rule editor", true, lazy::rule_editor(state, id)),
+                Route::Matrix => lazy("the matrix", true, lazy::matrix(state)),
+                Route::Plan => lazy("the offboarding plan", true, lazy::plan_page(state, stack)),
                 Route::Share(id, text) => {
                     state.accept_shared(id, text);
                     view! { <p>"Opening the shared rule..."</p> }.into_any()
