@@ -5,7 +5,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { tmpdir } from "node:os";
 import { execFileSync } from "node:child_process";
-import { serve, open, screenshots, shots, bin } from "./harness.mjs";
+import { serve, open, screenshots, shots, bin, axe } from "./harness.mjs";
 
 let server;
 before(async () => { server = await serve(); });
@@ -75,6 +75,51 @@ test("the explorer lists the 850 apps 50 at a time, and search and filters narro
   await page.selectOption("select[aria-label='Filter by rule']", "no-bulk-path");
   assert.deepEqual(await rows(page), ["clari"]);
   assert.deepEqual(errors, []);
+});
+
+test("the first render needs only the main module; views whose code cannot be fetched say so and open once it can", async () => {
+  let blocked = true;
+  const deferred = [];
+  const { page } = await open(server.url, {
+    catalogue: false,
+    beforeLoad: (page) => page.route("**/split_deferred.wasm", (route) => {
+      deferred.push(blocked ? "blocked" : "served");
+      return blocked ? route.abort() : route.continue();
+    }),
+  });
+  // The explorer renders the seed pages' apps and their findings without the deferred module;
+  // the catalogue, whose reader is in it, is reported as not loaded.
+  assert.equal(await page.textContent("[data-testid=app-count]"), "Showing 8 of 8 apps");
+  assert.ok((await rows(page)).includes("clari"));
+  await page.waitForSelector(".notice[role=alert]:has-text('could not be fetched')");
+  assert.match(await page.textContent(".notice[role=alert]"), /SCIM Tax Index could not be fetched: showing the seed pages' apps only/);
+  assert.deepEqual(deferred, ["blocked"], "fetched once, after the first render");
+
+  await page.goto(`${server.url}#/rules/${JIT_RULE}`);
+  await page.waitForSelector("main [role=alert]");
+  assert.equal(await page.textContent("main [role=alert] h1"), "Could not open the rule editor");
+  assert.equal(await page.textContent("main [role=alert] p"),
+    "Its code could not be fetched: check the connection and open it again.");
+  assert.equal(await page.$("[data-testid=rule-text]"), null);
+  assert.deepEqual(await axe(page, "rule editor not fetched"), []);
+  await shots(page, "deferred-unavailable");
+  // The importer, a panel of the explorer, says the same in its place.
+  await page.goto(`${server.url}#/`);
+  await page.click("[data-testid=import-open]");
+  await page.waitForSelector("main p[role=alert]");
+  assert.match(await page.textContent("main p[role=alert]"), /^Could not open the importer: its code could not be fetched/);
+
+  // Once the module can be fetched, opening the view again loads it, and the built-in dataset
+  // brings the catalogue in.
+  blocked = false;
+  await page.goto(`${server.url}#/`);
+  await page.goto(`${server.url}#/rules/${JIT_RULE}`);
+  await page.waitForSelector("[data-testid=rule-text]");
+  assert.match(await page.inputValue("[data-testid=rule-text]"), /fn meta\(\)/);
+  await page.goto(`${server.url}#/`);
+  await page.click("button:has-text('Built-in dataset')");
+  await page.waitForFunction(() => document.querySelector("[data-testid=app-count]")?.textContent === "Showing 850 of 850 apps");
+  assert.deepEqual(deferred, ["blocked", "blocked", "blocked", "served"], "a failed fetch is tried again, a served one is kept");
 });
 
 test("Clari's page shows the manual-deprovisioning finding with its evidence, and links work", async () => {

@@ -43,9 +43,10 @@ afterEach(async () => {
 /**
  * A fresh browser profile (its own localStorage) with console errors collected. Waits for the
  * first render and, unless `catalogue` is false, for the SCIM Tax Index to be merged in (the app
- * fetches it after the first render).
+ * fetches it after the first render). `beforeLoad(page)` runs before the page is loaded (to route
+ * its requests, say).
  */
-export async function open(url, { width = 1366, height = 900, catalogue = true } = {}) {
+export async function open(url, { width = 1366, height = 900, catalogue = true, beforeLoad } = {}) {
   const profile = mkdtempSync(join(tmpdir(), "capcheck-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
@@ -60,6 +61,7 @@ export async function open(url, { width = 1366, height = 900, catalogue = true }
   const errors = [];
   page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
   page.on("pageerror", (e) => errors.push(String(e)));
+  if (beforeLoad) await beforeLoad(page);
   await page.goto(url);
   await page.waitForFunction(() => performance.getEntriesByName("capcheck-ready").length > 0);
   if (catalogue) await catalogueMerged(page);
