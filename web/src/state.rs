@@ -334,45 +334,48 @@ impl AppState {
     }
 
     /// Fetches the catalogue served beside the app and merges it into the seed pages' records,
-    /// after the first render: the app's code download stays the same size. A dataset the user
-    /// loaded meanwhile is kept.
+    /// after the first render: the app's code download stays the same size. The code that reads
+    /// it (the deferred module) is fetched at the same time. A dataset the user loaded meanwhile
+    /// is kept.
     pub fn load_catalogue(&self) {
         let state = *self;
         leptos::task::spawn_local(async move {
-            match fetch_text(CATALOGUE_URL).await {
-                Ok(text) => {
-                    // A dataset the user loaded is theirs: the catalogue is not mixed into it.
-                    if state.data_label.get_untracked() != BUILTIN_LABEL {
-                        return;
-                    }
-                    // Merged into the dataset as it is now, so an app imported from a guide page
-                    // while the catalogue was on its way is kept.
-                    // The reader's code is fetched first; the dataset is taken after that wait.
-                    if crate::deferred::preload_deferred().await.is_err() {
-                        state.notice.set(Some(NO_CATALOGUE_CODE.into()));
-                        return;
-                    }
-                    if state.data_label.get_untracked() != BUILTIN_LABEL {
-                        return;
-                    }
-                    let merged =
-                        crate::deferred::merge_catalogue(state.dataset.get_untracked(), text).await;
-                    let Ok((set, diags)) = merged else {
-                        state.notice.set(Some(NO_CATALOGUE_CODE.into()));
-                        return;
-                    };
-                    state.data_diagnostics.update(|d| d.extend(diags));
-                    state.set_dataset(set, CATALOGUE_LABEL.into());
-                    // For the start-up measurement in the browser tests.
-                    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
-                        if let Err(e) = p.mark("capcheck-catalogue") {
-                            leptos::logging::warn!("performance mark: {e:?}");
-                        }
-                    }
+            let (text, code) = futures::join!(
+                fetch_text(CATALOGUE_URL),
+                crate::deferred::preload_deferred()
+            );
+            let text = match text {
+                Ok(text) => text,
+                Err(e) => {
+                    state.notice.set(Some(format!(
+                        "the SCIM Tax Index could not be loaded ({e}): showing the seed pages' apps only"
+                    )));
+                    return;
                 }
-                Err(e) => state.notice.set(Some(format!(
-                    "the SCIM Tax Index could not be loaded ({e}): showing the seed pages' apps only"
-                ))),
+            };
+            if code.is_err() {
+                state.notice.set(Some(NO_CATALOGUE_CODE.into()));
+                return;
+            }
+            // A dataset the user loaded is theirs: the catalogue is not mixed into it.
+            if state.data_label.get_untracked() != BUILTIN_LABEL {
+                return;
+            }
+            // Merged into the dataset as it is now, so an app imported from a guide page while
+            // the catalogue was on its way is kept. Its code is loaded: no wait from here on.
+            let merged =
+                crate::deferred::merge_catalogue(state.dataset.get_untracked(), text).await;
+            let Ok((set, diags)) = merged else {
+                state.notice.set(Some(NO_CATALOGUE_CODE.into()));
+                return;
+            };
+            state.data_diagnostics.update(|d| d.extend(diags));
+            state.set_dataset(set, CATALOGUE_LABEL.into());
+            // For the start-up measurement in the browser tests.
+            if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+                if let Err(e) = p.mark("capcheck-catalogue") {
+                    leptos::logging::warn!("performance mark: {e:?}");
+                }
             }
         });
     }
