@@ -82,9 +82,24 @@ test("an inventory becomes a plan with charts, survives a reload, and is forgott
   await page.click("[data-testid=forget-apps]");
   assert.match(asked, /Forget your apps\?/);
   assert.equal(await page.textContent("[data-testid=plan-summary]"), summary);
+  // A browser that refuses to remove the saved copy: the page says the apps come back on reload,
+  // and they do.
+  await page.evaluate(() => {
+    Storage.prototype.removeItem = () => { throw new DOMException("refused", "SecurityError"); };
+  });
   page.once("dialog", (d) => d.accept());
   await page.click("[data-testid=forget-apps]");
   await page.waitForSelector("[data-testid=plan-empty]");
+  assert.equal(await page.textContent(".notice[role=alert] span"), "Your apps are cleared from this page, but the browser "
+    + "refused to remove the inventory and the pinned matches from its storage: they will be back after a reload");
+  await page.reload();
+  await page.waitForSelector("[data-testid=plan-summary]");
+  assert.equal(await page.textContent("[data-testid=plan-summary]"), summary);
+
+  page.once("dialog", (d) => d.accept());
+  await page.click("[data-testid=forget-apps]");
+  await page.waitForSelector("[data-testid=plan-empty]");
+  assert.equal(await page.textContent(".notice[role=alert] span"), "Your apps were forgotten.");
   await page.reload();
   await page.waitForSelector("[data-testid=plan-empty]");
   assert.equal(await page.evaluate(() => localStorage.getItem("capcheck.inventory.v1")), null);

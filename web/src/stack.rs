@@ -281,22 +281,37 @@ impl Stack {
         self.saved.set(Some(doc));
     }
 
-    /// Forgets the inventory, after asking. True when forgotten.
-    pub fn forget(&self) -> bool {
+    /// Forgets the inventory and the pins, after asking: `Ok(true)` when forgotten, `Ok(false)`
+    /// when the user said no, and what the browser kept when it refused to remove it.
+    pub fn forget(&self) -> Result<bool, String> {
         if !files::confirm(
             "Forget your apps? The inventory and your pinned matches are removed from this browser.",
         ) {
-            return false;
+            return Ok(false);
         }
-        if let Some(store) = storage() {
-            let _ = store.remove_item(KEY);
-            let _ = store.remove_item(PINS_KEY);
-        }
+        // Without storage nothing was saved; a refused removal is told, since a reload would
+        // bring the apps back.
+        let refused: Vec<&str> = storage()
+            .map(|store| {
+                [(KEY, "the inventory"), (PINS_KEY, "the pinned matches")]
+                    .into_iter()
+                    .filter(|(key, _)| store.remove_item(key).is_err())
+                    .map(|(_, what)| what)
+                    .collect()
+            })
+            .unwrap_or_default();
         self.saved.set(None);
         self.file_problems.set(Vec::new());
         self.pins.set(matching::Overrides::default());
         self.pin_problems.set(Vec::new());
         self.pins_unreadable.set(false);
-        true
+        if refused.is_empty() {
+            Ok(true)
+        } else {
+            Err(format!(
+                "Your apps are cleared from this page, but the browser refused to remove {} from its storage: they will be back after a reload",
+                refused.join(" and ")
+            ))
+        }
     }
 }

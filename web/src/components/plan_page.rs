@@ -59,10 +59,10 @@ pub fn PlanPage(state: AppState, stack: Stack) -> impl IntoView {
             }
         });
     };
-    let forget = move |_| {
-        if stack.forget() {
-            state.notice.set(Some("Your apps were forgotten.".into()));
-        }
+    let forget = move |_| match stack.forget() {
+        Ok(true) => state.notice.set(Some("Your apps were forgotten.".into())),
+        Ok(false) => {}
+        Err(problem) => state.notice.set(Some(problem)),
     };
     view! {
         <div class="page-head">
