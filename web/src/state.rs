@@ -54,7 +54,7 @@ const CATALOGUE_LABEL: &str = "built-in dataset and SCIM Tax Index";
 const CATALOGUE_URL: &str = "catalogues/scim-tax.csv";
 /// The notice when the code that reads the catalogue cannot be fetched.
 const NO_CATALOGUE_CODE: &str =
-    "the code that reads the SCIM Tax Index could not be fetched: showing the seed pages' apps only";
+    "the code that reads the SCIM Tax Index could not be fetched: showing the seed pages' apps only; choose \"Built-in dataset\" to try again";
 
 async fn fetch_text(url: &str) -> Result<String, String> {
     use wasm_bindgen::JsCast;
@@ -344,21 +344,22 @@ impl AppState {
                 fetch_text(CATALOGUE_URL),
                 crate::deferred::preload_deferred()
             );
+            // A dataset the user loaded is theirs: the catalogue is not mixed into it, and a
+            // problem fetching it is not theirs to hear about.
+            if state.base_label() != BUILTIN_LABEL {
+                return;
+            }
             let text = match text {
                 Ok(text) => text,
                 Err(e) => {
                     state.notice.set(Some(format!(
-                        "the SCIM Tax Index could not be loaded ({e}): showing the seed pages' apps only"
+                        "the SCIM Tax Index could not be loaded ({e}): showing the seed pages' apps only; choose \"Built-in dataset\" to try again"
                     )));
                     return;
                 }
             };
             if code.is_err() {
                 state.notice.set(Some(NO_CATALOGUE_CODE.into()));
-                return;
-            }
-            // A dataset the user loaded is theirs: the catalogue is not mixed into it.
-            if state.data_label.get_untracked() != BUILTIN_LABEL {
                 return;
             }
             // Merged into the dataset as it is now, so an app imported from a guide page while
@@ -370,7 +371,10 @@ impl AppState {
                 return;
             };
             state.data_diagnostics.update(|d| d.extend(diags));
-            state.set_dataset(set, CATALOGUE_LABEL.into());
+            // Apps imported from guide pages meanwhile stay in the label too.
+            let imported = state.data_label.get_untracked();
+            let imported = imported.strip_prefix(BUILTIN_LABEL).unwrap_or_default();
+            state.set_dataset(set, format!("{CATALOGUE_LABEL}{imported}"));
             // For the start-up measurement in the browser tests.
             if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
                 if let Err(e) = p.mark("capcheck-catalogue") {
