@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Builds the browser app into dist/: the web crate for wasm32, wasm-bindgen's JS glue, wasm-opt
-# when npm is available, and index.html. Installs the wasm32 target and the pinned wasm-bindgen
-# CLI when missing; downloads only from the package registries.
+# Builds the browser app into dist/: the web crate for wasm32, cut by wasm-split into the main
+# module and the deferred one, wasm-bindgen's JS glue, wasm-opt when npm is available, and
+# index.html. Installs the wasm32 target and the pinned wasm-bindgen and wasm-split CLIs when
+# missing; downloads only from the package registries.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,8 +19,9 @@ if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $WASM_BIND
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
 
-WASM_SPLIT_VERSION=0.2.4   # wasm_split_cli_support: cuts the lazily loaded views out (web/src/split.rs)
-if ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+WASM_SPLIT_VERSION=0.2.4   # wasm_split_cli_support: cuts out what web/src/deferred.rs defers
+if ! command -v wasm-split-cli >/dev/null 2>&1 \
+  || ! cargo install --list | grep -x "wasm_split_cli_support v$WASM_SPLIT_VERSION:" >/dev/null; then
   step "installing wasm-split-cli $WASM_SPLIT_VERSION (about a minute, once)"
   cargo install --locked wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary
 fi
@@ -28,9 +30,9 @@ step "building the web app (wasm32, size-optimised)"
 cargo build --profile wasm-release --target wasm32-unknown-unknown -p capcheck-web --locked
 
 rm -rf dist && mkdir -p dist
-# The views of web/src/split.rs go into modules of their own, fetched when first opened: the main
-# module, the split_*.wasm modules, the chunk_*.wasm code they share, and __wasm_split.js, which
-# loads them. The linker's relocations (.cargo/config.toml) tell wasm-split what calls what.
+# What web/src/deferred.rs and web/src/components/lazy.rs mark goes into one module of its own,
+# split_deferred.wasm, fetched after the first render; __wasm_split.js loads it. The linker's
+# relocations (.cargo/config.toml) tell wasm-split what calls what.
 split="${CARGO_TARGET_DIR:-target}/wasm-split"
 rm -rf "$split" && mkdir -p "$split"
 step "wasm-split"

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs every check and test: formatting, lints (native, and the core and web app for wasm32),
 # unit and CLI tests, then the browser app built and driven in headless Chromium. Installs what
-# is missing (wasm32 target, wasm-bindgen CLI, Chromium, Node.js, the npm test tools) and nothing
-# that is already there.
+# is missing (wasm32 target, wasm-bindgen and wasm-split CLIs, Chromium, Node.js, the npm test
+# tools) and nothing that is already there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -33,10 +33,6 @@ cargo test --workspace --locked
 step "tests (core alone: single-threaded evaluation, as in the browser)"
 cargo test -p capcheck-core --locked
 
-step "building the browser app and the CLI that serves it"
-./scripts/build-web.sh
-cargo build --release -p capcheck-cli --locked
-
 if ! command -v chromium >/dev/null 2>&1; then
   step "installing Chromium (Debian package)"
   as_root apt-get update -qq
@@ -50,6 +46,11 @@ fi
 if [ ! -d tests/browser/node_modules/playwright-core ]; then
   (cd tests/browser && npm ci --no-audit --no-fund)
 fi
+
+# After Node.js and the npm tools: build-web.sh runs wasm-opt from them.
+step "building the browser app and the CLI that serves it"
+./scripts/build-web.sh
+cargo build --release -p capcheck-cli --locked
 
 step "download size of the browser app"
 # The guards (README, "The browser app"): the first load may not grow past 480 KB brotli, and all
