@@ -7,24 +7,32 @@
 // `node sizes.mjs DIR --max-kb N` fails (exit 1) when the first load (brotli) is over N KB, and
 // `--max-total-kb M` when all of the app's code together is over M KB (1 KB = 1,000 bytes): the
 // size guards CI runs.
-import { readFileSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 import { join } from "node:path";
 
-const args = process.argv.slice(2);
-const flag = (name) => {
-  const at = args.indexOf(name);
-  if (at < 0) return [undefined, -1];
-  const n = Number(args[at + 1]);
-  if (!(n > 0)) {
-    console.error(`${name} needs a number of KB, not ${JSON.stringify(args[at + 1])}`);
-    process.exit(2);
-  }
-  return [n, at + 1];
+const usage = "usage: node sizes.mjs [DIR] [--max-kb N] [--max-total-kb M]";
+const fail = (message) => {
+  console.error(`${message}\n${usage}`);
+  process.exit(2);
 };
-const [maxKb, maxAt] = flag("--max-kb");
-const [maxTotalKb, totalAt] = flag("--max-total-kb");
-const dir = args.find((a, i) => !a.startsWith("--") && i !== maxAt && i !== totalAt) ?? "dist";
+let dir, maxKb, maxTotalKb;
+for (let args = process.argv.slice(2); args.length > 0; ) {
+  const arg = args.shift();
+  if (arg === "--max-kb" || arg === "--max-total-kb") {
+    const n = Number(args.shift());
+    if (!(n > 0)) fail(`${arg} needs a number of KB`);
+    if (arg === "--max-kb") maxKb = n; else maxTotalKb = n;
+  } else if (arg.startsWith("-")) {
+    fail(`unknown option ${JSON.stringify(arg)}`);
+  } else if (dir === undefined) {
+    dir = arg;
+  } else {
+    fail(`one folder only, not also ${JSON.stringify(arg)}`);
+  }
+}
+dir ??= "dist";
+if (!existsSync(join(dir, "capcheck_bg.wasm"))) fail(`${dir} holds no built app (no capcheck_bg.wasm)`);
 const sizes = (path) => {
   const bytes = readFileSync(path);
   const g = gzipSync(bytes, { level: 9 }).length;
@@ -56,6 +64,9 @@ line("first load", first);
 for (const [name, s] of rest) line(name, s);
 line("all code", add(first, deferred));
 for (const [name, s] of data) line(name, s);
+if (maxTotalKb !== undefined && rest.length === 0) {
+  fail(`${dir} holds no split_*.wasm: was the app built without wasm-split?`);
+}
 let failed = false;
 const guard = (what, bytes, max) => {
   if (max === undefined) return;
