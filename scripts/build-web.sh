@@ -41,6 +41,9 @@ wasm-split-cli "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/wasm-release/
 wasm-bindgen --target web --no-typescript --keep-lld-exports --remove-name-section --out-dir dist \
   --out-name capcheck "$split/capcheck.wasm"
 cp "$split"/__wasm_split.js dist/
+for module in "$split"/*.wasm; do
+  [ "$(basename "$module")" = capcheck.wasm ] || cp "$module" dist/
+done
 
 # wasm-opt from npm's binaryen (Debian's binaryen breaks the module: see TOOLCHAIN notes).
 if command -v npm >/dev/null 2>&1; then
@@ -48,22 +51,21 @@ if command -v npm >/dev/null 2>&1; then
     step "installing the browser-test tools (npm ci)"
     (cd tests/browser && npm ci --no-audit --no-fund >&2)
   fi
+  wasm_opt() {
+    tests/browser/node_modules/.bin/wasm-opt "$@" --enable-bulk-memory --enable-nontrapping-float-to-int \
+      --enable-sign-ext --enable-mutable-globals
+  }
   # Flattening and re-looping the control flow before two -Oz rounds takes 6.6 KB more off the
   # brotli download than -Oz alone (measured; about 30 s).
   step "wasm-opt --flatten --rereloop -Oz -Oz"
-  tests/browser/node_modules/.bin/wasm-opt --flatten --rereloop -Oz -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
-    --enable-sign-ext --enable-mutable-globals dist/capcheck_bg.wasm -o dist/capcheck_bg.wasm
-  step "wasm-opt -Oz on the lazily loaded modules"
-  for module in "$split"/*.wasm; do
-    [ "$(basename "$module")" = capcheck.wasm ] && continue
-    tests/browser/node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
-      --enable-sign-ext --enable-mutable-globals "$module" -o "dist/$(basename "$module")"
+  wasm_opt --flatten --rereloop -Oz -Oz dist/capcheck_bg.wasm -o dist/capcheck_bg.wasm
+  step "wasm-opt -Oz on the deferred module"
+  for module in dist/split_*.wasm dist/chunk_*.wasm; do
+    [ -e "$module" ] || continue
+    wasm_opt -Oz "$module" -o "$module"
   done
 else
   step "npm not found: skipping wasm-opt (the app works, the download is larger)"
-  for module in "$split"/*.wasm; do
-    [ "$(basename "$module")" = capcheck.wasm ] || cp "$module" dist/
-  done
 fi
 cp index.html dist/index.html
 # The catalogue is fetched after the first render, as a static file of its own: it is data, not
