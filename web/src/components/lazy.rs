@@ -17,6 +17,9 @@ use crate::deferred::NotLoaded;
 use crate::stack::Stack;
 use crate::state::AppState;
 
+/// Why a deferred view is not shown, and what to do.
+const WHY: &str = "code could not be fetched: check the connection and open it again.";
+
 /// A view whose code is fetched when it is first opened: "Loading..." until then, and a message
 /// instead of the view if it cannot be fetched (opening the view again retries). A `page` keeps
 /// its one top heading in the message too.
@@ -34,12 +37,12 @@ pub fn lazy(
                     view! {
                         <div class="notice unavailable" role="alert">
                             <h1>{title}</h1>
-                            <p>"Its code could not be fetched: check the connection and open it again."</p>
+                            <p>"Its " {WHY}</p>
                         </div>
                     }
                     .into_any()
                 } else {
-                    view! { <p class="notice" role="alert"><strong>{title}</strong>": its code could not be fetched: check the connection and open it again."</p> }.into_any()
+                    view! { <p class="notice" role="alert"><strong>{title}</strong>": its " {WHY}</p> }.into_any()
                 }
             }
         }
